@@ -1,0 +1,3 @@
+export { type Database, type DatabaseHandle, type DatabaseKind, openDatabase } from "./client.ts";
+export { migrateDatabase } from "./migrate.ts";
+export * from "./schema/index.ts";
