@@ -1,3 +1,4 @@
 export { type Database, type DatabaseHandle, type DatabaseKind, openDatabase } from "./client.ts";
 export { migrateDatabase } from "./migrate.ts";
+export * from "./queries/workspaces.ts";
 export * from "./schema/index.ts";

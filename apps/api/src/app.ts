@@ -1,0 +1,31 @@
+import { bodyLimit } from "hono/body-limit";
+import type { ApiDeps } from "./env.ts";
+import { onError, onNotFound } from "./middleware/on-error.ts";
+import { withRequestContext } from "./middleware/with-request-id.ts";
+import { newRouter } from "./router.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { statusRoutes } from "./routes/status.ts";
+import { workspaceRoutes } from "./routes/workspaces.ts";
+import { serveDashboard } from "./serve-dashboard.ts";
+
+/** The one app factory: production, tests and the OpenAPI generator all build the same app. */
+export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
+  const app = newRouter();
+  app.use("*", withRequestContext(deps));
+  app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024 }));
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  app.route("/", healthRoutes());
+  app.route("/api/v1", statusRoutes());
+  app.route("/api/v1", workspaceRoutes());
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "RevOps alignment API", version: "1.0.0", description: "The API the dashboard is built on." },
+  });
+  if (options.serveWeb) serveDashboard(app, deps.config.webDist);
+  return app;
+}
+
+export type App = ReturnType<typeof newApp>;

@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { parseConfig, sharedConfigFields } from "@revops/runtime";
+import { z } from "zod";
+
+/** Every setting of the worker, with its default and how to fix it when it is wrong. */
+const workerConfigSchema = z.object({
+  ...sharedConfigFields,
+  WORKER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(4)
+    .describe("jobs processed at once per queue, 1-64"),
+  HEARTBEAT_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10_000)
+    .describe("milliseconds between heartbeats, >= 1000"),
+});
+
+export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
+
+export function parseWorkerConfig(env: NodeJS.ProcessEnv) {
+  const parsed = parseConfig(workerConfigSchema, env);
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: resolve(parsed.DATA_DIR),
+    redisUrl: parsed.REDIS_URL,
+    queuePrefix: parsed.QUEUE_PREFIX,
+    concurrency: parsed.WORKER_CONCURRENCY,
+    heartbeatEveryMs: parsed.HEARTBEAT_EVERY_MS,
+    logLevel: parsed.LOG_LEVEL,
+    logPretty: parsed.LOG_PRETTY,
+  };
+}
