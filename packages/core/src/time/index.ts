@@ -1,0 +1,3 @@
+export * from "./fiscal.ts";
+export * from "./week.ts";
+export * from "./zone.ts";
