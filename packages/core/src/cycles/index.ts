@@ -1,0 +1,2 @@
+export * from "./firstTouch.ts";
+export * from "./mqlCycles.ts";

@@ -1,0 +1,3 @@
+export * from "./derive.ts";
+export * from "./reached.ts";
+export * from "./spans.ts";
