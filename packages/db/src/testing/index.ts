@@ -20,7 +20,7 @@ let postgresTemplate: Promise<string> | undefined;
  * An isolated, migrated database for one test: a clone of a migrated PGlite, or a Postgres
  * database created from a migrated template (fast, and no test sees another's rows).
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (testDatabaseKind() === "postgres") return createPostgresTestDatabase();
   pgliteTemplate ??= (async () => {
     const template = await PGlite.create();
@@ -32,7 +32,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return openPglite("memory://test", clone);
 }
 
-async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
+async function createPostgresTestDatabase(): Promise<DatabaseHandle & { url: string }> {
   postgresTemplate ??= ensurePostgresTemplate();
   const template = await postgresTemplate;
   const name = `revops_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
@@ -41,6 +41,7 @@ async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
   const close = handle.close;
   return {
     ...handle,
+    url: databaseUrl(name),
     close: async () => {
       await close();
       await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
