@@ -28,7 +28,7 @@ describe("the API skeleton", () => {
   it("answers every failure with { code, message, requestId }", async () => {
     const unknownRoute = await api.request("/api/v1/nothing-here");
     expect(unknownRoute.status).toBe(404);
-    const body = await unknownRoute.json();
+    const body = (await unknownRoute.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(["code", "message", "requestId"]);
     expect(body.requestId).toBe(unknownRoute.headers.get("x-request-id"));
 
@@ -46,15 +46,24 @@ describe("the API skeleton", () => {
     const response = await api.request("/api/v1/workspaces", { headers: { "x-request-id": "trace-me-123" } });
     expect(response.status).toBe(500);
     const body = await response.json();
-    expect(body).toEqual({ code: "internal", message: expect.stringContaining("Something went wrong"), requestId: "trace-me-123" });
+    expect(body).toEqual({
+      code: "internal",
+      message: expect.stringContaining("Something went wrong"),
+      requestId: "trace-me-123",
+    });
     expect(JSON.stringify(body)).not.toMatch(/pglite|postgres|closed|stack/i);
   });
 
   it("serves workspaces under /api/v1 and documents them in /api/openapi.json", async () => {
     await ensureWorkspace(api.deps.database.db, { id: "acme", name: "Acme", timezone: "Europe/Paris" });
     const response = await api.request("/api/v1/workspaces/acme");
-    expect(await response.json()).toEqual({ id: "acme", name: "Acme", timezone: "Europe/Paris", fiscalYearStartMonth: 1 });
-    const document = await (await api.request("/api/openapi.json")).json();
+    expect(await response.json()).toEqual({
+      id: "acme",
+      name: "Acme",
+      timezone: "Europe/Paris",
+      fiscalYearStartMonth: 1,
+    });
+    const document = (await (await api.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toContain("/api/v1/workspaces/{workspace}");
   });
 });

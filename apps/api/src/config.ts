@@ -12,6 +12,11 @@ const apiConfigSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .describe("true to run the worker inside the API process when storage is embedded PGlite"),
+  DEMO_WORKSPACE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .optional()
+    .describe("id of a demo workspace to create at start, e.g. demo"),
   PUBLIC_URL: z.url().optional().describe("the URL people open, e.g. https://revops.example.com (used in alert links)"),
 });
 
@@ -25,10 +30,12 @@ export function parseApiConfig(env: NodeJS.ProcessEnv) {
     databaseUrl: parsed.DATABASE_URL,
     dataDir: resolve(parsed.DATA_DIR),
     redisUrl: parsed.REDIS_URL,
+    encryptionKeys: parsed.ENCRYPTION_KEYS,
     queuePrefix: parsed.QUEUE_PREFIX,
     logLevel: parsed.LOG_LEVEL,
     logPretty: parsed.LOG_PRETTY,
     embeddedWorker: parsed.EMBEDDED_WORKER === "true",
+    demoWorkspace: parsed.DEMO_WORKSPACE,
     webDist: resolve(parsed.WEB_DIST),
     publicUrl: parsed.PUBLIC_URL ?? `http://${parsed.HOST === "0.0.0.0" ? "127.0.0.1" : parsed.HOST}:${parsed.PORT}`,
   };

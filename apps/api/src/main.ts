@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { serve } from "@hono/node-server";
-import { migrateDatabase, openDatabase } from "@revops/db";
+import { ensureWorkspace, migrateDatabase, openDatabase } from "@revops/db";
 import { connectRedis, JobQueues, probeRedis } from "@revops/queue";
 import { ConfigError, createLogger, redisUnreachableMessage } from "@revops/runtime";
 import { parseWorkerConfig } from "@revops/worker/config";
@@ -20,6 +20,7 @@ async function main() {
 
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
+  if (config.demoWorkspace) await ensureWorkspace(database.db, { id: config.demoWorkspace, name: "Demo company" });
   const redis = connectRedis(config.redisUrl, (error) =>
     logger.warn({ err: error.message }, "redis connection error; retrying"),
   );

@@ -28,6 +28,7 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv) {
     databaseUrl: parsed.DATABASE_URL,
     dataDir: resolve(parsed.DATA_DIR),
     redisUrl: parsed.REDIS_URL,
+    encryptionKeys: parsed.ENCRYPTION_KEYS,
     queuePrefix: parsed.QUEUE_PREFIX,
     concurrency: parsed.WORKER_CONCURRENCY,
     heartbeatEveryMs: parsed.HEARTBEAT_EVERY_MS,

@@ -22,5 +22,15 @@ export const sharedConfigFields = {
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info")
     .describe("one of fatal, error, warn, info, debug, trace, silent"),
+  ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+      "must be id:base64key[,id:base64key...]",
+    )
+    .optional()
+    .describe(
+      "key ring for secrets at rest, newest first, e.g. k1:$(openssl rand -base64 32); unset: a key is created in DATA_DIR/encryption.key",
+    ),
   LOG_PRETTY: booleanFlag.default(false).describe("true for human-readable logs"),
 };

@@ -1,0 +1,26 @@
+// The demo: the API (with the worker inside, on embedded PGlite) serving the dashboard. Started by scripts/demo.sh.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = process.env.PORT ?? "3000";
+const url = `http://127.0.0.1:${port}`;
+
+const api = spawn(process.execPath, ["apps/api/src/main.ts"], {
+  cwd: root,
+  env: { DATA_DIR: ".data", DEMO_WORKSPACE: "demo", ...process.env, PORT: port },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+api.on("exit", (code) => process.exit(code ?? 1));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => api.kill(signal));
+
+const deadline = Date.now() + 120_000;
+while (Date.now() < deadline) {
+  const ready = await fetch(`${url}/health/ready`).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (ready) break;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+console.log(`\n  RevOps review is running: ${url}\n  (Ctrl+C stops it; data is kept in .data/)\n`);
