@@ -1,0 +1,73 @@
+import { businessMinutesBetween } from "../calendar/business.ts";
+import type { Definitions } from "../definitions/types.ts";
+import type { CanonicalStage } from "../model.ts";
+import { calendarFor, matchingRule } from "../sla/rules.ts";
+import { isDealStage } from "../stages/order.ts";
+import type { SpanFactRow } from "./facts.ts";
+import { mean, percentileDisc } from "./percentile.ts";
+import type { ReviewWindow } from "./window.ts";
+import { inWindow } from "./window.ts";
+
+export interface StageVelocity {
+  stage: CanonicalStage;
+  exits: number;
+  medianDays: number | null;
+  p75Days: number | null;
+  p90Days: number | null;
+  meanDays: number | null;
+  openCount: number;
+  /** In the stage longer than its stage_max_age target; null when no rule covers the stage. */
+  stalled: number | null;
+}
+
+/** Terminal stages are never left, so they have no velocity row. */
+export const VELOCITY_STAGES: readonly CanonicalStage[] = [
+  "lead",
+  "mql",
+  "sal",
+  "sql",
+  "recycled",
+  "opportunity",
+  "proposal",
+  "negotiation",
+];
+
+const DAY = 86_400_000;
+
+/**
+ * Stage velocity: lead stages measured on leads, deal stages on deals (a lead carried
+ * into deal stages is not counted twice). Days are wall-clock decimals; stalled compares
+ * the age in business minutes of the matching stage_max_age rule's calendar.
+ */
+export function velocityOf(spans: readonly SpanFactRow[], defs: Definitions, window: ReviewWindow): StageVelocity[] {
+  return VELOCITY_STAGES.map((stage) => {
+    const kind = isDealStage(stage) ? "deal" : "lead";
+    const inStage = spans.filter((s) => s.stage === stage && s.entityKind === kind);
+    const days = inStage
+      .filter((s) => inWindow(window, s.leftAt))
+      .map((s) => ((s.leftAt as Date).getTime() - s.enteredAt.getTime()) / DAY);
+    const at = window.cutoff;
+    const open = inStage.filter((s) => s.enteredAt <= at && (s.leftAt === null || s.leftAt > at));
+    const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === stage);
+    let stalled: number | null = null;
+    if (hasRule) {
+      stalled = open.filter((s) => {
+        const rule = matchingRule(defs, "stage_max_age", s, stage);
+        return (
+          rule !== null &&
+          businessMinutesBetween(calendarFor(defs, rule.calendarKey), s.enteredAt, at) > rule.targetMinutes
+        );
+      }).length;
+    }
+    return {
+      stage,
+      exits: days.length,
+      medianDays: percentileDisc(days, 0.5),
+      p75Days: percentileDisc(days, 0.75),
+      p90Days: percentileDisc(days, 0.9),
+      meanDays: mean(days),
+      openCount: open.length,
+      stalled,
+    };
+  });
+}
