@@ -109,6 +109,9 @@ export function validateDefinitions(defs: Definitions): DefinitionIssue[] {
     rule.stopStages.forEach((stage, j) => {
       issues.push(stageIssue(`${path}.stopStages[${j}]`, stage));
     });
+    if ((rule.kind === "first_touch" || rule.kind === "acceptance") && rule.startStage !== "mql") {
+      add(`${path}.startStage`, `a ${rule.kind} rule starts at "mql" (an MQL cycle), got "${rule.startStage}"`);
+    }
     if ((rule.kind === "acceptance" || rule.kind === "stage_to_stage") && rule.stopStages.length === 0) {
       add(`${path}.stopStages`, `a ${rule.kind} rule needs at least one stop stage`);
     }

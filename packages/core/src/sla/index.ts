@@ -1,1 +1,3 @@
+export * from "./clocks.ts";
 export * from "./rules.ts";
+export * from "./state.ts";
