@@ -5,6 +5,6 @@ import { repoRoot } from "./processes.ts";
 
 /** The browser tests run against the production build served by the API: build it if missing. */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(repoRoot, "apps/web/dist/index.html")) && !process.env.CI) return;
+  if (existsSync(join(repoRoot, "apps/web/dist/index.html"))) return;
   execFileSync("pnpm", ["--filter", "@revops/web", "build"], { cwd: repoRoot, stdio: "inherit" });
 }
