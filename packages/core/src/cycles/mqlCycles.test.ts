@@ -39,6 +39,11 @@ describe("mqlCycles", () => {
     expect(decidedAtAsOf(defined(second), at("2026-11-17T00:00:00Z"))).toBeNull();
   });
 
+  it("carries the provenance of the transition that started the cycle", () => {
+    const [cycle] = mqlCycles([{ ...t("mql", "2026-11-02T10:00:00Z"), provenance: "observed" }], []);
+    expect(defined(cycle).provenance).toBe("observed");
+  });
+
   it("decides by whichever of acceptance and rejection came first", () => {
     const [cycle] = mqlCycles(
       [t("mql", "2026-11-02T10:00:00Z"), t("recycled", "2026-11-02T12:00:00Z"), t("sal", "2026-11-03T10:00:00Z")],

@@ -1,4 +1,4 @@
-import type { Activity, Transition } from "../model.ts";
+import type { Activity, Provenance, Transition } from "../model.ts";
 import { reachedAt } from "../transitions/reached.ts";
 import { isSalesTouch } from "./firstTouch.ts";
 
@@ -6,6 +6,8 @@ export interface MqlCycleFact {
   /** 0-based, in time order. */
   index: number;
   startAt: Date;
+  /** Provenance of the transition into mql that started the cycle (shown beside the numbers). */
+  provenance: Provenance;
   /** The next transition into mql, or null. */
   endAt: Date | null;
   firstTouchAt: Date | null;
@@ -24,7 +26,8 @@ export interface MqlCycleFact {
  */
 export function mqlCycles(transitions: readonly Transition[], activities: readonly Activity[]): MqlCycleFact[] {
   const ordered = [...transitions].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const starts = ordered.filter((t) => t.stage === "mql").map((t) => t.at);
+  const mqlEntries = ordered.filter((t) => t.stage === "mql");
+  const starts = mqlEntries.map((t) => t.at);
   const entityId = ordered[0]?.entityId;
   const touches = activities
     .filter((a) => a.leadId === entityId && isSalesTouch(a))
@@ -39,6 +42,7 @@ export function mqlCycles(transitions: readonly Transition[], activities: readon
     return {
       index,
       startAt,
+      provenance: mqlEntries[index]?.provenance ?? "observed",
       endAt,
       firstTouchAt: touch?.at ?? null,
       firstTouchActivityId: touch?.id ?? null,

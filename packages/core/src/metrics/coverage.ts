@@ -1,6 +1,8 @@
+import type { DealState } from "../deals/state.ts";
 import { dealStateAt } from "../deals/state.ts";
 import type { Definitions } from "../definitions/types.ts";
 import { OPEN_DEAL_STAGES } from "../stages/order.ts";
+import type { FiscalQuarter } from "../time/fiscal.ts";
 import { fiscalQuarterOf } from "../time/fiscal.ts";
 import type { DealFactRow } from "./facts.ts";
 import type { ReviewWindow } from "./window.ts";
@@ -39,19 +41,17 @@ export function coverageOf(
   window: ReviewWindow,
   serviceLine: string,
 ): Coverage {
-  const quarter = fiscalQuarterOf(new Date(window.end.getTime() - 1), defs.timezone, defs.fiscalYearStartMonth);
-  const inPeriod = (date: string | null) => date !== null && date >= quarter.startDate && date < quarter.endDate;
+  const quarter = coveragePeriod(defs, window);
   let openPipeline = 0;
   let weightedPipeline = 0;
   let closedWon = 0;
   for (const fact of deals) {
-    const state = dealStateAt(fact.deal, fact.transitions, window.cutoff);
-    if (!state.exists || state.stage === null || !inPeriod(state.closeDate)) continue;
+    const { bucket, state } = coverageBucket(fact, window, quarter);
     const amount = state.amount ?? 0;
-    if (OPEN_DEAL_STAGES.includes(state.stage)) {
+    if (bucket === "open") {
       openPipeline += amount;
       weightedPipeline += amount * (state.probability ?? 0);
-    } else if (state.stage === "closed_won") {
+    } else if (bucket === "closed_won") {
       closedWon += amount;
     }
   }
@@ -70,4 +70,23 @@ export function coverageOf(
     ratio: divisible ? openPipeline / remaining : null,
     weightedRatio: divisible ? weightedPipeline / remaining : null,
   };
+}
+
+/** P: the fiscal quarter containing the last day of W. */
+export function coveragePeriod(defs: Definitions, window: ReviewWindow): FiscalQuarter {
+  return fiscalQuarterOf(new Date(window.end.getTime() - 1), defs.timezone, defs.fiscalYearStartMonth);
+}
+
+/** Which coverage sum a deal falls in as of min(T, end of W): open pipeline, closed won in P, or neither. */
+export function coverageBucket(
+  fact: DealFactRow,
+  window: ReviewWindow,
+  quarter: FiscalQuarter,
+): { bucket: "open" | "closed_won" | null; state: DealState } {
+  const state = dealStateAt(fact.deal, fact.transitions, window.cutoff);
+  const inPeriod =
+    state.closeDate !== null && state.closeDate >= quarter.startDate && state.closeDate < quarter.endDate;
+  if (!state.exists || state.stage === null || !inPeriod) return { bucket: null, state };
+  if (OPEN_DEAL_STAGES.includes(state.stage)) return { bucket: "open", state };
+  return { bucket: state.stage === "closed_won" ? "closed_won" : null, state };
 }

@@ -3,6 +3,7 @@ import { defaultDefinitions } from "../definitions/defaults.ts";
 import { at } from "../testing/fixtures.ts";
 import { acceptanceOf } from "./acceptance.ts";
 import { conversionOf } from "./conversion.ts";
+import { computeReviewDrilldown } from "./drilldown.ts";
 import type { CycleFactRow } from "./facts.ts";
 import { responseTimeOf } from "./responseTime.ts";
 import { computeReviewRow } from "./reviewRow.ts";
@@ -27,6 +28,7 @@ function cycle(leadId: string, t: Times, serviceLine = "cloud"): CycleFactRow {
     sourceCategory: "marketing",
     tier: null,
     startAt: at(t.start),
+    provenance: "history",
     endAt: null,
     firstTouchAt: d(t.touch),
     firstTouchActivityId: t.touch ? `act-${leadId}` : null,
@@ -136,5 +138,27 @@ describe("empty populations", () => {
   it("counts nothing that starts after asOf, even inside the week", () => {
     const early = reviewWindow(defs, "2026-W47", at("2026-11-17T09:30:00Z"));
     expect(responseTimeOf(cycles, defs, early).mqls).toBe(2);
+  });
+});
+
+describe("drill-down", () => {
+  it("lists the cycles behind each count", () => {
+    const drill = computeReviewDrilldown({
+      cycles,
+      spans: [],
+      deals: [],
+      defs,
+      week: "2026-W47",
+      asOf,
+      serviceLine: "all",
+    });
+    const leads = (refs: { leadId: string }[]) => refs.map((r) => r.leadId);
+    expect(leads(drill.responseTime.mqls)).toEqual(["A", "B", "C", "D", "E", "G"]);
+    expect(leads(drill.responseTime.withinSla)).toEqual(["A", "B"]);
+    expect(leads(drill.responseTime.breached)).toEqual(["C", "D", "G"]);
+    expect(leads(drill.responseTime.pending)).toEqual(["E"]);
+    expect(leads(drill.acceptance.rejected)).toEqual(["B", "G"]);
+    expect(leads(drill.conversion.sql)).toEqual(["A"]);
+    expect(drill.responseTime.mqls[0]).toEqual({ leadId: "A", cycleIndex: 0 });
   });
 });

@@ -6,6 +6,7 @@ import type { DealRecord, SourceCategory } from "../model.ts";
 import { at, deal } from "../testing/fixtures.ts";
 import { deriveDealTransitions } from "../transitions/derive.ts";
 import { coverageOf } from "./coverage.ts";
+import { computeReviewDrilldown } from "./drilldown.ts";
 import type { DealFactRow } from "./facts.ts";
 import { sourceMixOf } from "./sourceMix.ts";
 import { reviewWindow } from "./window.ts";
@@ -182,5 +183,23 @@ describe("win rate and source mix", () => {
       partner: { count: 1, amount: 250 },
       other: { count: 0, amount: 0 },
     });
+  });
+});
+
+describe("deal drill-down", () => {
+  it("lists the deals behind coverage, win rate and source mix", () => {
+    const drill = computeReviewDrilldown({
+      cycles: [],
+      spans: [],
+      deals: facts,
+      defs: base,
+      week: "2026-W47",
+      asOf,
+      serviceLine: "all",
+    });
+    expect(drill.coverage).toEqual({ open: ["D1", "D2"], closedWon: ["D3"] });
+    expect(drill.winRate).toEqual({ won: ["D3"], lost: ["D6"] });
+    expect(drill.sourceMix.partner).toEqual(["D8"]);
+    expect(drill.sourceMix.marketing).toEqual([]);
   });
 });

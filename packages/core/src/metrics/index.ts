@@ -1,6 +1,7 @@
 export * from "./acceptance.ts";
 export * from "./conversion.ts";
 export * from "./coverage.ts";
+export * from "./drilldown.ts";
 export * from "./facts.ts";
 export * from "./percentile.ts";
 export * from "./responseTime.ts";

@@ -21,38 +21,48 @@ export interface ResponseTime {
   withinSlaRate: number | null;
 }
 
+/** How one cycle counts in the response-time figures; `sla` is null when no first_touch rule matches. */
+export interface ResponseClassification {
+  respondedAt: Date | null;
+  wallMinutes: number | null;
+  businessMinutes: number | null;
+  sla: "within" | "breached" | "pending" | null;
+}
+
 /**
- * Lead response time over MQL cycles started in W (by T). Business minutes use the
- * matching first_touch rule's calendar; a cycle no rule matches is counted in
- * mqls/responded/durations (on the workspace default calendar) but in none of
- * withinSla/breached/pending, since it has no target.
+ * Business minutes use the matching first_touch rule's calendar; a cycle no rule matches
+ * is counted in mqls/responded/durations (on the workspace default calendar) but in none
+ * of withinSla/breached/pending, since it has no target.
  */
+export function classifyResponse(cycle: CycleFactRow, defs: Definitions, asOf: Date): ResponseClassification {
+  const rule = matchingRule(defs, "first_touch", cycle);
+  const calendar = calendarFor(defs, rule?.calendarKey ?? null);
+  const respondedAt = firstTouchAsOf(cycle, asOf);
+  if (respondedAt) {
+    const businessMinutes = businessMinutesBetween(calendar, cycle.startAt, respondedAt);
+    const sla = rule ? (businessMinutes <= rule.targetMinutes ? "within" : "breached") : null;
+    return { respondedAt, wallMinutes: minutesBetween(cycle.startAt, respondedAt), businessMinutes, sla };
+  }
+  if (!rule) return { respondedAt, wallMinutes: null, businessMinutes: null, sla: null };
+  const deadline = addBusinessMinutes(calendar, cycle.startAt, rule.targetMinutes);
+  return { respondedAt, wallMinutes: null, businessMinutes: null, sla: deadline <= asOf ? "breached" : "pending" };
+}
+
+/** Lead response time over MQL cycles started in W (by T). */
 export function responseTimeOf(cycles: readonly CycleFactRow[], defs: Definitions, window: ReviewWindow): ResponseTime {
   const wall: number[] = [];
   const business: number[] = [];
+  const sla = { within: 0, breached: 0, pending: 0 };
   let mqls = 0;
-  let withinSla = 0;
-  let breached = 0;
-  let pending = 0;
   for (const cycle of cycles) {
     if (!inWindow(window, cycle.startAt)) continue;
     mqls++;
-    const rule = matchingRule(defs, "first_touch", cycle);
-    const calendar = calendarFor(defs, rule?.calendarKey ?? null);
-    const touchedAt = firstTouchAsOf(cycle, window.asOf);
-    if (touchedAt) {
-      const minutes = businessMinutesBetween(calendar, cycle.startAt, touchedAt);
-      wall.push(minutesBetween(cycle.startAt, touchedAt));
-      business.push(minutes);
-      if (rule) {
-        if (minutes <= rule.targetMinutes) withinSla++;
-        else breached++;
-      }
-    } else if (rule) {
-      const deadline = addBusinessMinutes(calendar, cycle.startAt, rule.targetMinutes);
-      if (deadline <= window.asOf) breached++;
-      else pending++;
+    const c = classifyResponse(cycle, defs, window.asOf);
+    if (c.wallMinutes !== null && c.businessMinutes !== null) {
+      wall.push(c.wallMinutes);
+      business.push(c.businessMinutes);
     }
+    if (c.sla) sla[c.sla]++;
   }
   return {
     mqls,
@@ -61,9 +71,9 @@ export function responseTimeOf(cycles: readonly CycleFactRow[], defs: Definition
     p90Minutes: percentileDisc(wall, 0.9),
     medianBusinessMinutes: percentileDisc(business, 0.5),
     p90BusinessMinutes: percentileDisc(business, 0.9),
-    withinSla,
-    breached,
-    pending,
-    withinSlaRate: rate(withinSla, withinSla + breached),
+    withinSla: sla.within,
+    breached: sla.breached,
+    pending: sla.pending,
+    withinSlaRate: rate(sla.within, sla.within + sla.breached),
   };
 }

@@ -16,6 +16,7 @@ function span(
     entityKind,
     stage: "opportunity",
     enteredAt: at(entered),
+    provenance: "history",
     leftAt: left ? at(left) : null,
     serviceLine: "cloud",
     sourceCategory: "marketing",

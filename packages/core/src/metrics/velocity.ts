@@ -39,26 +39,43 @@ const DAY = 86_400_000;
  * into deal stages is not counted twice). Days are wall-clock decimals; stalled compares
  * the age in business minutes of the matching stage_max_age rule's calendar.
  */
-export function velocityOf(spans: readonly SpanFactRow[], defs: Definitions, window: ReviewWindow): StageVelocity[] {
-  return VELOCITY_STAGES.map((stage) => {
-    const kind = isDealStage(stage) ? "deal" : "lead";
-    const inStage = spans.filter((s) => s.stage === stage && s.entityKind === kind);
-    const days = inStage
-      .filter((s) => inWindow(window, s.leftAt))
-      .map((s) => ((s.leftAt as Date).getTime() - s.enteredAt.getTime()) / DAY);
-    const at = window.cutoff;
-    const open = inStage.filter((s) => s.enteredAt <= at && (s.leftAt === null || s.leftAt > at));
-    const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === stage);
-    let stalled: number | null = null;
-    if (hasRule) {
-      stalled = open.filter((s) => {
+export interface StageMembers {
+  /** Spans that ended in W (by T). */
+  exits: SpanFactRow[];
+  /** Spans open at min(T, end of W). */
+  open: SpanFactRow[];
+  /** Open spans older than their stage_max_age target; null when no rule covers the stage. */
+  stalled: SpanFactRow[] | null;
+}
+
+/** The spans behind one stage's velocity figures (also the drill-down). */
+export function stageMembers(
+  spans: readonly SpanFactRow[],
+  defs: Definitions,
+  window: ReviewWindow,
+  stage: CanonicalStage,
+): StageMembers {
+  const kind = isDealStage(stage) ? "deal" : "lead";
+  const inStage = spans.filter((s) => s.stage === stage && s.entityKind === kind);
+  const at = window.cutoff;
+  const open = inStage.filter((s) => s.enteredAt <= at && (s.leftAt === null || s.leftAt > at));
+  const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === stage);
+  const stalled = hasRule
+    ? open.filter((s) => {
         const rule = matchingRule(defs, "stage_max_age", s, stage);
         return (
           rule !== null &&
           businessMinutesBetween(calendarFor(defs, rule.calendarKey), s.enteredAt, at) > rule.targetMinutes
         );
-      }).length;
-    }
+      })
+    : null;
+  return { exits: inStage.filter((s) => inWindow(window, s.leftAt)), open, stalled };
+}
+
+export function velocityOf(spans: readonly SpanFactRow[], defs: Definitions, window: ReviewWindow): StageVelocity[] {
+  return VELOCITY_STAGES.map((stage) => {
+    const members = stageMembers(spans, defs, window, stage);
+    const days = members.exits.map((s) => ((s.leftAt as Date).getTime() - s.enteredAt.getTime()) / DAY);
     return {
       stage,
       exits: days.length,
@@ -66,8 +83,8 @@ export function velocityOf(spans: readonly SpanFactRow[], defs: Definitions, win
       p75Days: percentileDisc(days, 0.75),
       p90Days: percentileDisc(days, 0.9),
       meanDays: mean(days),
-      openCount: open.length,
-      stalled,
+      openCount: members.open.length,
+      stalled: members.stalled === null ? null : members.stalled.length,
     };
   });
 }

@@ -21,12 +21,7 @@ export interface WinRate {
 export function winRateOf(deals: readonly DealFactRow[], window: ReviewWindow): WinRate {
   const result = { won: 0, lost: 0, wonAmount: 0, lostAmount: 0 };
   for (const fact of deals) {
-    let close: Transition | null = null;
-    for (const t of fact.transitions) {
-      if ((t.stage === "closed_won" || t.stage === "closed_lost") && inWindow(window, t.at)) {
-        if (close === null || t.at >= close.at) close = t;
-      }
-    }
+    const close = closeInWindow(fact, window);
     if (!close) continue;
     const amount = dealStateAt(fact.deal, fact.transitions, close.at).amount ?? 0;
     if (close.stage === "closed_won") {
@@ -42,4 +37,15 @@ export function winRateOf(deals: readonly DealFactRow[], window: ReviewWindow): 
     rate: rate(result.won, result.won + result.lost),
     amountRate: rate(result.wonAmount, result.wonAmount + result.lostAmount),
   };
+}
+
+/** The deal's last entry into closed_won / closed_lost in W (by T), or null. */
+export function closeInWindow(fact: DealFactRow, window: ReviewWindow): Transition | null {
+  let close: Transition | null = null;
+  for (const t of fact.transitions) {
+    if ((t.stage === "closed_won" || t.stage === "closed_lost") && inWindow(window, t.at)) {
+      if (close === null || t.at >= close.at) close = t;
+    }
+  }
+  return close;
 }

@@ -21,6 +21,7 @@ function cycle(start: string, touch: string | null, end: string | null = null): 
   return {
     index: 0,
     startAt: at(start),
+    provenance: "history",
     endAt: end ? at(end) : null,
     firstTouchAt: touch ? at(touch) : null,
     firstTouchActivityId: touch ? "act" : null,

@@ -1,8 +1,10 @@
-import type { CanonicalStage, Transition } from "../model.ts";
+import type { CanonicalStage, Provenance, Transition } from "../model.ts";
 
 export interface StageSpan {
   stage: CanonicalStage;
   enteredAt: Date;
+  /** Provenance of the entering transition. */
+  provenance: Provenance;
   /** The next transition to a different stage; null while still in the stage. */
   leftAt: Date | null;
   /** The deal that carried a lead into this stage, if any. */
@@ -17,11 +19,8 @@ export function stageSpans(transitions: readonly Transition[]): StageSpan[] {
     const last = spans[spans.length - 1];
     if (last && last.stage === t.stage) continue;
     if (last) last.leftAt = t.at;
-    spans.push(
-      t.via
-        ? { stage: t.stage, enteredAt: t.at, leftAt: null, via: t.via }
-        : { stage: t.stage, enteredAt: t.at, leftAt: null },
-    );
+    const span: StageSpan = { stage: t.stage, enteredAt: t.at, provenance: t.provenance, leftAt: null };
+    spans.push(t.via ? { ...span, via: t.via } : span);
   }
   return spans;
 }
