@@ -1,0 +1,110 @@
+import type { DealRecord, Transition } from "@revops/core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const workspaceId = () => text("workspace_id").notNull();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+/** Facts are derived: they are replaced whole when their records or the definitions change. */
+const derivedColumns = () => ({
+  serviceLine: text("service_line").notNull(),
+  sourceCategory: text("source_category").notNull(),
+  tier: text("tier"),
+  ownerCrmId: text("owner_crm_id"),
+  definitionsVersion: integer("definitions_version").notNull(),
+  computedAt: at("computed_at").notNull().defaultNow(),
+});
+
+/** One MQL cycle (handoff) of a lead with everything the weekly review reads about it. */
+export const mqlCycleFacts = pgTable(
+  "mql_cycle_facts",
+  {
+    workspaceId: workspaceId(),
+    leadId: uuid("lead_id").notNull(),
+    cycleIndex: integer("cycle_index").notNull(),
+    startAt: at("start_at").notNull(),
+    endAt: at("end_at"),
+    provenance: text("provenance").notNull(),
+    firstTouchAt: at("first_touch_at"),
+    firstTouchActivityId: text("first_touch_activity_id"),
+    acceptedAt: at("accepted_at"),
+    rejectedAt: at("rejected_at"),
+    reachedSalAt: at("reached_sal_at"),
+    reachedSqlAt: at("reached_sql_at"),
+    reachedOpportunityAt: at("reached_opportunity_at"),
+    reachedClosedWonAt: at("reached_closed_won_at"),
+    /** First touch − start (wall clock), null when never touched. */
+    responseMinutes: doublePrecision("response_minutes"),
+    /** Same in business minutes of the matching first_touch rule's calendar. */
+    responseBusinessMinutes: doublePrecision("response_business_minutes"),
+    slaRuleKey: text("sla_rule_key"),
+    slaTargetMinutes: doublePrecision("sla_target_minutes"),
+    /** start + target in business time: unanswered and deadline ≤ T means breached. */
+    slaDeadlineAt: at("sla_deadline_at"),
+    ...derivedColumns(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.leadId, table.cycleIndex] }),
+    index("mql_cycle_facts_week_idx").on(table.workspaceId, table.startAt),
+  ],
+);
+
+/** One time-in-stage span of a lead or a deal. */
+export const stageSpanFacts = pgTable(
+  "stage_span_facts",
+  {
+    workspaceId: workspaceId(),
+    entityKind: text("entity_kind", { enum: ["lead", "deal"] }).notNull(),
+    entityId: uuid("entity_id").notNull(),
+    spanIndex: integer("span_index").notNull(),
+    stage: text("stage").notNull(),
+    enteredAt: at("entered_at").notNull(),
+    leftAt: at("left_at"),
+    provenance: text("provenance").notNull(),
+    via: uuid("via"),
+    /** enteredAt + the stage_max_age target in business time; older than this at T may be stalled. */
+    stallDeadlineAt: at("stall_deadline_at"),
+    stallRuleKey: text("stall_rule_key"),
+    ...derivedColumns(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.entityId, table.spanIndex] }),
+    index("stage_span_facts_exit_idx").on(table.workspaceId, table.leftAt),
+    index("stage_span_facts_open_idx").on(table.workspaceId, table.entityKind, table.stage, table.enteredAt),
+  ],
+);
+
+/**
+ * A deal with its full history and derived transitions, for point-in-time coverage, win
+ * rate and source mix; the scalar columns let SQL pick the deals a week can need.
+ */
+export const dealFacts = pgTable(
+  "deal_facts",
+  {
+    workspaceId: workspaceId(),
+    dealId: uuid("deal_id").notNull(),
+    createdAt: at("created_at").notNull(),
+    firstClosedAt: at("first_closed_at"),
+    lastClosedAt: at("last_closed_at"),
+    /** Smallest and largest close date (`YYYY-MM-DD`) the deal ever had. */
+    closeDateMin: text("close_date_min"),
+    closeDateMax: text("close_date_max"),
+    record: jsonb("record").$type<DealRecord>().notNull(),
+    transitions: jsonb("transitions").$type<Transition[]>().notNull(),
+    ...derivedColumns(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.dealId] }),
+    index("deal_facts_created_idx").on(table.workspaceId, table.createdAt),
+    index("deal_facts_closed_idx").on(table.workspaceId, table.lastClosedAt),
+    index("deal_facts_close_date_idx").on(table.workspaceId, table.closeDateMax),
+  ],
+);
