@@ -162,3 +162,24 @@ describe("drill-down", () => {
     expect(drill.responseTime.mqls[0]).toEqual({ leadId: "A", cycleIndex: 0 });
   });
 });
+
+describe("response time in a DST week", () => {
+  it("uses the workspace calendar zone: New York, clocks change over the weekend", () => {
+    const base = defaultDefinitions();
+    const nyDefs = {
+      ...base,
+      timezone: "America/New_York",
+      calendars: base.calendars.map((c) => ({ ...c, timezone: "America/New_York" })),
+    };
+    // Friday 15:00 EST -> Monday 10:00 EDT: 66 wall-clock hours, 2 h + 1 h of business time.
+    const friday = cycle("NY", { start: "2026-03-06T20:00:00Z", touch: "2026-03-09T14:00:00Z" });
+    const result = responseTimeOf([friday], nyDefs, reviewWindow(nyDefs, "2026-W10", at("2026-03-10T00:00:00Z")));
+    expect(result).toMatchObject({
+      mqls: 1,
+      responded: 1,
+      medianMinutes: 3960,
+      medianBusinessMinutes: 180,
+      breached: 1,
+    });
+  });
+});
