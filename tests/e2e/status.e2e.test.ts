@@ -38,6 +38,8 @@ it("the dashboard served by the built API shows the database, Redis and a runnin
   await database.waitFor();
   expect(await database.textContent()).toContain("Embedded PGlite");
   expect(await page.getByTestId("status-redis").textContent()).toContain("OK");
-  await expect.poll(async () => page.getByTestId("status-worker").textContent(), { timeout: 15_000 }).toContain("Running");
+  await expect
+    .poll(async () => page.getByTestId("status-worker").textContent(), { timeout: 15_000 })
+    .toContain("Running");
   await page.screenshot({ path: join(screenshotsDir, "status.png"), fullPage: true });
 });

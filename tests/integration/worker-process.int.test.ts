@@ -15,7 +15,10 @@ it("the worker process takes scheduled jobs and exits cleanly within 10 s of SIG
     HEARTBEAT_EVERY_MS: "1000",
   });
   try {
-    const beat = await waitFor("a heartbeat", async () => (await readWorkerHeartbeats(testRedis.redis, testRedis.prefix)).live[0]);
+    const beat = await waitFor(
+      "a heartbeat",
+      async () => (await readWorkerHeartbeats(testRedis.redis, testRedis.prefix)).live[0],
+    );
     expect(beat.pid).toBe(worker.child.pid);
     const { code, ms } = await worker.stop("SIGTERM");
     expect(code).toBe(0);
@@ -29,7 +32,10 @@ it("the worker process takes scheduled jobs and exits cleanly within 10 s of SIG
 });
 
 it("a missing Redis is reported plainly, with the address tried and how to start it", async () => {
-  const worker = runNode("apps/worker/src/main.ts", { REDIS_URL: "redis://127.0.0.1:1", QUEUE_PREFIX: `x-${randomUUID().slice(0, 6)}` });
+  const worker = runNode("apps/worker/src/main.ts", {
+    REDIS_URL: "redis://127.0.0.1:1",
+    QUEUE_PREFIX: `x-${randomUUID().slice(0, 6)}`,
+  });
   const { code } = await worker.exited();
   expect(code).toBe(1);
   expect(worker.output()).toContain("Redis is not reachable at 127.0.0.1:1");
