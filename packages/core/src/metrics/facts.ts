@@ -6,6 +6,7 @@ import { mapServiceLine, mapSourceCategory, UNASSIGNED } from "../stages/mapping
 import { deriveDealTransitions, deriveLeadTransitions } from "../transitions/derive.ts";
 import type { StageSpan } from "../transitions/spans.ts";
 import { stageSpans } from "../transitions/spans.ts";
+import { associate } from "./associations.ts";
 
 /** What SLA filters and review rows slice by. */
 export interface Segment {
@@ -73,6 +74,7 @@ export function buildFacts(input: {
 }): BuiltFacts {
   const { leads, deals, activities, defs } = input;
   const facts: BuiltFacts = { cycles: [], spans: [], deals: [], unmapped: [] };
+  const links = associate(leads, deals);
   const leadSegments = new Map<string, Segment>();
   const touchesByLead = new Map<string, Activity[]>();
   for (const activity of activities) {
@@ -83,8 +85,7 @@ export function buildFacts(input: {
   for (const lead of leads) {
     const { segment, unmapped } = segmentOf(defs, lead, lead.tier, "lead");
     leadSegments.set(lead.id, segment);
-    const related = deals.filter((d) => lead.dealIds.includes(d.id) || d.leadIds.includes(lead.id));
-    const derived = deriveLeadTransitions(lead, related, defs);
+    const derived = deriveLeadTransitions(lead, links.dealsOfLead.get(lead.id) ?? [], defs);
     facts.unmapped.push(
       ...unmapped,
       ...derived.unmapped.map((u) => ({ ...u, crm: lead.crm, object: "lead" as const, recordId: lead.id })),
@@ -96,11 +97,9 @@ export function buildFacts(input: {
       facts.spans.push({ ...span, ...segment, entityId: lead.id, entityKind: "lead" });
     }
   }
-  const leadsByCreation = [...leads].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const deal of deals) {
     const own = segmentOf(defs, deal, null, "deal");
-    const linked = leadsByCreation
-      .filter((l) => deal.leadIds.includes(l.id) || l.dealIds.includes(deal.id))
+    const linked = (links.leadsOfDeal.get(deal.id) ?? [])
       .map((l) => leadSegments.get(l.id))
       .filter((s): s is Segment => s !== undefined);
     const segment: Segment = {

@@ -1,4 +1,5 @@
 export * from "./acceptance.ts";
+export * from "./associations.ts";
 export * from "./conversion.ts";
 export * from "./coverage.ts";
 export * from "./drilldown.ts";

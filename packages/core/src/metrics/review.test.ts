@@ -92,3 +92,32 @@ describe("computeReview", () => {
     expect(trend[11]?.row.responseTime.mqls).toBe(1);
   });
 });
+
+describe("CRM neutrality of the review", () => {
+  it("computes the same row from HubSpot- and Salesforce-shaped records of one story", () => {
+    const sfDefs: Definitions = {
+      ...defs,
+      serviceLineMap: [...defs.serviceLineMap, { crm: "salesforce", value: "Cloud", serviceLine: "cloud" }],
+      sourceCategoryMap: [...defs.sourceCategoryMap, { crm: "salesforce", value: "Web", category: "marketing" }],
+    };
+    const sfLead = {
+      ...lead,
+      crm: "salesforce" as const,
+      sourceRaw: "Web",
+      stageChanges: [
+        change("Status", "Open - Not Contacted", "2026-11-16T10:00:00Z"),
+        change("Status", "Working - Contacted", "2026-11-16T11:00:00Z"),
+      ],
+    };
+    const sfDeal = deal("D1", "salesforce", "2026-11-18T09:00:00Z", [["Prospecting", "2026-11-18T09:00:00Z"]], {
+      amountChanges: [{ value: 1200, at: at("2026-11-18T09:00:00Z") }],
+    });
+    const activities = [touch("A1", "L1", "2026-11-16T10:20:00Z")];
+    const sfFacts = buildFacts({ leads: [sfLead], deals: [sfDeal], activities, defs: sfDefs });
+    const hsFacts = buildFacts({ leads: [lead], deals: [d1], activities, defs });
+    const row = (f: typeof hsFacts, d: Definitions) =>
+      computeReview({ facts: f, defs: d, week: "2026-W47", asOf }).rows;
+    expect(row(sfFacts, sfDefs)).toEqual(row(hsFacts, defs));
+    expect(sfFacts.cycles).toEqual(hsFacts.cycles);
+  });
+});
