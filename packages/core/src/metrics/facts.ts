@@ -23,6 +23,8 @@ export interface CycleFactRow extends MqlCycleFact, Segment {
 /** One time-in-stage span of a lead or a deal. */
 export interface SpanFactRow extends StageSpan, Segment {
   entityId: string;
+  /** 0-based position among the entity's spans. */
+  spanIndex: number;
   entityKind: "lead" | "deal";
 }
 
@@ -93,9 +95,9 @@ export function buildFacts(input: {
     for (const cycle of mqlCycles(derived.transitions, touchesByLead.get(lead.id) ?? [])) {
       facts.cycles.push({ ...cycle, ...segment, leadId: lead.id });
     }
-    for (const span of stageSpans(derived.transitions)) {
-      facts.spans.push({ ...span, ...segment, entityId: lead.id, entityKind: "lead" });
-    }
+    stageSpans(derived.transitions).forEach((span, spanIndex) => {
+      facts.spans.push({ ...span, ...segment, entityId: lead.id, entityKind: "lead", spanIndex });
+    });
   }
   for (const deal of deals) {
     const own = segmentOf(defs, deal, null, "deal");
@@ -116,9 +118,9 @@ export function buildFacts(input: {
       ...derived.unmapped.map((u) => ({ ...u, crm: deal.crm, object: "deal" as const, recordId: deal.id })),
     );
     facts.deals.push({ ...segment, deal, transitions: derived.transitions });
-    for (const span of stageSpans(derived.transitions)) {
-      facts.spans.push({ ...span, ...segment, entityId: deal.id, entityKind: "deal" });
-    }
+    stageSpans(derived.transitions).forEach((span, spanIndex) => {
+      facts.spans.push({ ...span, ...segment, entityId: deal.id, entityKind: "deal", spanIndex });
+    });
   }
   return facts;
 }

@@ -9,6 +9,7 @@ export * from "./responseTime.ts";
 export * from "./review.ts";
 export * from "./reviewRow.ts";
 export * from "./sourceMix.ts";
+export * from "./storedColumns.ts";
 export * from "./velocity.ts";
 export * from "./window.ts";
 export * from "./winRate.ts";

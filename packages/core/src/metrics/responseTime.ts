@@ -1,10 +1,8 @@
-import { addBusinessMinutes, businessMinutesBetween } from "../calendar/business.ts";
 import { firstTouchAsOf } from "../cycles/mqlCycles.ts";
 import type { Definitions } from "../definitions/types.ts";
-import { calendarFor, matchingRule } from "../sla/rules.ts";
-import { minutesBetween } from "../time/zone.ts";
 import type { CycleFactRow } from "./facts.ts";
 import { percentileDisc, rate } from "./percentile.ts";
+import { cycleResponseFacts } from "./storedColumns.ts";
 import type { ReviewWindow } from "./window.ts";
 import { inWindow } from "./window.ts";
 
@@ -35,17 +33,21 @@ export interface ResponseClassification {
  * of withinSla/breached/pending, since it has no target.
  */
 export function classifyResponse(cycle: CycleFactRow, defs: Definitions, asOf: Date): ResponseClassification {
-  const rule = matchingRule(defs, "first_touch", cycle);
-  const calendar = calendarFor(defs, rule?.calendarKey ?? null);
+  const facts = cycleResponseFacts(cycle, defs);
   const respondedAt = firstTouchAsOf(cycle, asOf);
   if (respondedAt) {
-    const businessMinutes = businessMinutesBetween(calendar, cycle.startAt, respondedAt);
-    const sla = rule ? (businessMinutes <= rule.targetMinutes ? "within" : "breached") : null;
-    return { respondedAt, wallMinutes: minutesBetween(cycle.startAt, respondedAt), businessMinutes, sla };
+    const businessMinutes = facts.responseBusinessMinutes;
+    const target = facts.slaTargetMinutes;
+    const sla = target === null || businessMinutes === null ? null : businessMinutes <= target ? "within" : "breached";
+    return { respondedAt, wallMinutes: facts.responseMinutes, businessMinutes, sla };
   }
-  if (!rule) return { respondedAt, wallMinutes: null, businessMinutes: null, sla: null };
-  const deadline = addBusinessMinutes(calendar, cycle.startAt, rule.targetMinutes);
-  return { respondedAt, wallMinutes: null, businessMinutes: null, sla: deadline <= asOf ? "breached" : "pending" };
+  if (facts.slaDeadlineAt === null) return { respondedAt, wallMinutes: null, businessMinutes: null, sla: null };
+  return {
+    respondedAt,
+    wallMinutes: null,
+    businessMinutes: null,
+    sla: facts.slaDeadlineAt <= asOf ? "breached" : "pending",
+  };
 }
 
 /** Lead response time over MQL cycles started in W (by T). */

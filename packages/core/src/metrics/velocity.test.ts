@@ -14,6 +14,7 @@ function span(
   return {
     entityId,
     entityKind,
+    spanIndex: 0,
     stage: "opportunity",
     enteredAt: at(entered),
     provenance: "history",

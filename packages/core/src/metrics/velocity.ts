@@ -1,10 +1,9 @@
-import { businessMinutesBetween } from "../calendar/business.ts";
 import type { Definitions } from "../definitions/types.ts";
 import type { CanonicalStage } from "../model.ts";
-import { calendarFor, matchingRule } from "../sla/rules.ts";
 import { isDealStage } from "../stages/order.ts";
 import type { SpanFactRow } from "./facts.ts";
 import { mean, percentileDisc } from "./percentile.ts";
+import { spanStallFacts } from "./storedColumns.ts";
 import type { ReviewWindow } from "./window.ts";
 import { inWindow } from "./window.ts";
 
@@ -36,8 +35,8 @@ const DAY = 86_400_000;
 
 /**
  * Stage velocity: lead stages measured on leads, deal stages on deals (a lead carried
- * into deal stages is not counted twice). Days are wall-clock decimals; stalled compares
- * the age in business minutes of the matching stage_max_age rule's calendar.
+ * into deal stages is not counted twice). Days are wall-clock decimals; a span is stalled
+ * when its matching stage_max_age clock is breached at min(T, end of W).
  */
 export interface StageMembers {
   /** Spans that ended in W (by T). */
@@ -60,13 +59,11 @@ export function stageMembers(
   const at = window.cutoff;
   const open = inStage.filter((s) => s.enteredAt <= at && (s.leftAt === null || s.leftAt > at));
   const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === stage);
+  // Stalled exactly when the span's stage_max_age clock is breached, so dashboard and alerts agree.
   const stalled = hasRule
     ? open.filter((s) => {
-        const rule = matchingRule(defs, "stage_max_age", s, stage);
-        return (
-          rule !== null &&
-          businessMinutesBetween(calendarFor(defs, rule.calendarKey), s.enteredAt, at) > rule.targetMinutes
-        );
+        const deadline = spanStallFacts(s, defs).stallDeadlineAt;
+        return deadline !== null && at >= deadline;
       })
     : null;
   return { exits: inStage.filter((s) => inWindow(window, s.leftAt)), open, stalled };
