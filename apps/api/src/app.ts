@@ -3,6 +3,7 @@ import type { ApiDeps } from "./env.ts";
 import { onError, onNotFound } from "./middleware/on-error.ts";
 import { withRequestContext } from "./middleware/with-request-id.ts";
 import { newRouter } from "./router.ts";
+import { definitionRoutes } from "./routes/definitions.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
@@ -19,6 +20,7 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/", healthRoutes());
   app.route("/api/v1", statusRoutes());
   app.route("/api/v1", workspaceRoutes());
+  app.route("/api/v1", definitionRoutes());
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
