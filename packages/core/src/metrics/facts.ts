@@ -2,6 +2,7 @@ import type { MqlCycleFact } from "../cycles/mqlCycles.ts";
 import { mqlCycles } from "../cycles/mqlCycles.ts";
 import type { Definitions } from "../definitions/types.ts";
 import type { Activity, DealRecord, LeadRecord, SourceCategory, Transition, UnmappedValue } from "../model.ts";
+import type { SlaEntityFacts } from "../sla/clocks.ts";
 import { mapServiceLine, mapSourceCategory, UNASSIGNED } from "../stages/mapping.ts";
 import { deriveDealTransitions, deriveLeadTransitions } from "../transitions/derive.ts";
 import type { StageSpan } from "../transitions/spans.ts";
@@ -47,6 +48,8 @@ export interface UnmappedReport extends UnmappedValue {
 }
 
 export interface BuiltFacts extends ReviewFacts {
+  /** Per-entity inputs of the SLA clocks (`slaClocks` / `allSlaClocks`). */
+  slaEntities: SlaEntityFacts[];
   /** Unmapped stage, service-line and source values with the records carrying them (data-quality page). */
   unmapped: UnmappedReport[];
 }
@@ -75,7 +78,7 @@ export function buildFacts(input: {
   defs: Definitions;
 }): BuiltFacts {
   const { leads, deals, activities, defs } = input;
-  const facts: BuiltFacts = { cycles: [], spans: [], deals: [], unmapped: [] };
+  const facts: BuiltFacts = { cycles: [], spans: [], deals: [], slaEntities: [], unmapped: [] };
   const links = associate(leads, deals);
   const leadSegments = new Map<string, Segment>();
   const touchesByLead = new Map<string, Activity[]>();
@@ -92,9 +95,15 @@ export function buildFacts(input: {
       ...unmapped,
       ...derived.unmapped.map((u) => ({ ...u, crm: lead.crm, object: "lead" as const, recordId: lead.id })),
     );
-    for (const cycle of mqlCycles(derived.transitions, touchesByLead.get(lead.id) ?? [])) {
-      facts.cycles.push({ ...cycle, ...segment, leadId: lead.id });
-    }
+    const cycles = mqlCycles(derived.transitions, touchesByLead.get(lead.id) ?? []);
+    for (const cycle of cycles) facts.cycles.push({ ...cycle, ...segment, leadId: lead.id });
+    facts.slaEntities.push({
+      ...segment,
+      entityId: lead.id,
+      entityKind: "lead",
+      transitions: derived.transitions,
+      cycles,
+    });
     stageSpans(derived.transitions).forEach((span, spanIndex) => {
       facts.spans.push({ ...span, ...segment, entityId: lead.id, entityKind: "lead", spanIndex });
     });
@@ -118,6 +127,13 @@ export function buildFacts(input: {
       ...derived.unmapped.map((u) => ({ ...u, crm: deal.crm, object: "deal" as const, recordId: deal.id })),
     );
     facts.deals.push({ ...segment, deal, transitions: derived.transitions });
+    facts.slaEntities.push({
+      ...segment,
+      entityId: deal.id,
+      entityKind: "deal",
+      transitions: derived.transitions,
+      cycles: [],
+    });
     stageSpans(derived.transitions).forEach((span, spanIndex) => {
       facts.spans.push({ ...span, ...segment, entityId: deal.id, entityKind: "deal", spanIndex });
     });

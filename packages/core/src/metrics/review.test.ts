@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultDefinitions } from "../definitions/defaults.ts";
 import type { Definitions } from "../definitions/types.ts";
+import { allSlaClocks } from "../sla/clocks.ts";
 import { at, change, deal, hubspotLead, touch } from "../testing/fixtures.ts";
 import { buildFacts } from "./facts.ts";
 import { computeReview, computeTrend } from "./review.ts";
@@ -53,6 +54,19 @@ describe("buildFacts", () => {
     ]);
     expect(facts.deals[0]).toMatchObject({ serviceLine: "cloud", sourceCategory: "marketing" });
     expect(facts.spans.filter((s) => s.entityKind === "deal").map((s) => s.stage)).toEqual(["opportunity"]);
+    expect(facts.slaEntities.map((e) => [e.entityKind, e.entityId, e.cycles.length])).toEqual([
+      ["lead", "L1", 1],
+      ["lead", "L2", 1],
+      ["deal", "D1", 0],
+    ]);
+    const clocks = allSlaClocks(defs, facts.slaEntities);
+    expect(clocks.map((c) => `${c.ruleKey}:${c.entityId}:${c.cycleIndex}`)).toEqual([
+      "first-touch:L1:0",
+      "first-touch:L2:0",
+      "acceptance:L1:0",
+      "acceptance:L2:0",
+      "max-age-opportunity:D1:0",
+    ]);
     expect(facts.unmapped).toEqual([
       { crm: "hubspot", object: "lead", recordId: "L2", property: "serviceLine", value: "Legacy" },
     ]);

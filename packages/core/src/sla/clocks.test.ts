@@ -6,7 +6,7 @@ import type { Transition } from "../model.ts";
 import { at, defined } from "../testing/fixtures.ts";
 import type { SlaEntityFacts } from "./clocks.ts";
 import { slaClocks } from "./clocks.ts";
-import { clockAlertsDue, clockStateAt } from "./state.ts";
+import { clockAlertsDue, clockNextCheckAt, clockStateAt } from "./state.ts";
 
 const defs = defaultDefinitions();
 const rule = (key: string): SlaRule => defined(defs.slaRules.find((r) => r.key === key));
@@ -48,6 +48,7 @@ describe("first_touch clocks", () => {
     const [clock] = slaClocks(rule("first-touch"), lead([cycle("2026-11-20T16:50:00Z", null)]), defs);
     expect(clock).toEqual({
       ruleKey: "first-touch",
+      entityKind: "lead",
       entityId: "L1",
       cycleIndex: 0,
       startAt: at("2026-11-20T16:50:00Z"),
@@ -61,6 +62,13 @@ describe("first_touch clocks", () => {
     expect(clockStateAt(c, at("2026-11-23T09:40:00Z"))).toBe("at_risk");
     expect(clockStateAt(c, at("2026-11-23T09:50:00Z"))).toBe("breached");
     expect(clockStateAt(c, at("2026-11-23T11:00:00Z"))).toBe("escalated");
+    expect(clockNextCheckAt(c, at("2026-11-21T12:00:00Z"))).toEqual(at("2026-11-23T09:35:00Z"));
+    expect(clockNextCheckAt(c, at("2026-11-23T09:35:00Z"))).toEqual(at("2026-11-23T09:50:00Z"));
+    expect(clockNextCheckAt(c, at("2026-11-23T10:50:00Z"))).toBeNull();
+    expect(clockNextCheckAt({ ...c, stoppedAt: at("2026-11-23T09:40:00Z") }, at("2026-11-21T12:00:00Z"))).toEqual(
+      at("2026-11-23T09:35:00Z"),
+    );
+    expect(clockNextCheckAt({ ...c, stoppedAt: at("2026-11-23T09:40:00Z") }, at("2026-11-23T09:36:00Z"))).toBeNull();
     expect(clockAlertsDue(c, at("2026-11-23T11:00:00Z")).map((a) => a.key)).toEqual([
       "first-touch:L1:0:at_risk",
       "first-touch:L1:0:breached",

@@ -19,6 +19,7 @@ export interface SlaEntityFacts extends Segment {
 /** One SLA clock of (rule, entity, cycle); `cycleIndex` numbers the rule's start events for the entity. */
 export interface SlaClock {
   ruleKey: string;
+  entityKind: "lead" | "deal";
   entityId: string;
   cycleIndex: number;
   startAt: Date;
@@ -91,6 +92,7 @@ export function slaClocks(rule: SlaRule, facts: SlaEntityFacts, defs: Definition
     const deadlineAt = addBusinessMinutes(calendar, run.startAt, rule.targetMinutes);
     return {
       ruleKey: rule.key,
+      entityKind: facts.entityKind,
       entityId: facts.entityId,
       cycleIndex: run.cycleIndex,
       startAt: run.startAt,
@@ -101,4 +103,9 @@ export function slaClocks(rule: SlaRule, facts: SlaEntityFacts, defs: Definition
       stoppedAt: run.stoppedAt,
     };
   });
+}
+
+/** Every clock of every rule for the given entities. */
+export function allSlaClocks(defs: Definitions, entities: readonly SlaEntityFacts[]): SlaClock[] {
+  return defs.slaRules.flatMap((rule) => entities.flatMap((entity) => slaClocks(rule, entity, defs)));
 }

@@ -32,3 +32,11 @@ export function clockAlertsDue(clock: SlaClock, asOf: Date): Array<{ kind: Alert
 export function alertKey(clock: Pick<SlaClock, "ruleKey" | "entityId" | "cycleIndex">, kind: AlertKind): string {
   return `${clock.ruleKey}:${clock.entityId}:${clock.cycleIndex}:${kind}`;
 }
+
+/** The next threshold after `now` at which the clock can still earn an alert; null when it never will again. */
+export function clockNextCheckAt(clock: SlaClock, now: Date): Date | null {
+  const thresholds = [clock.atRiskAt, clock.deadlineAt, clock.escalateAt].filter(
+    (t): t is Date => t !== null && t > now && (clock.stoppedAt === null || clock.stoppedAt > t),
+  );
+  return thresholds.reduce<Date | null>((min, t) => (min === null || t < min ? t : min), null);
+}
