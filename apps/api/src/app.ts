@@ -5,6 +5,7 @@ import { withRequestContext } from "./middleware/with-request-id.ts";
 import { newRouter } from "./router.ts";
 import { definitionRoutes } from "./routes/definitions.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { meetingRoutes } from "./routes/meeting.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
 import { serveDashboard } from "./serve-dashboard.ts";
@@ -20,6 +21,7 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/", healthRoutes());
   app.route("/api/v1", statusRoutes());
   app.route("/api/v1", workspaceRoutes());
+  app.route("/api/v1", meetingRoutes());
   app.route("/api/v1", definitionRoutes());
 
   app.doc31("/api/openapi.json", {

@@ -201,6 +201,773 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meeting of a week: its notes, the previous notes and every action item on its agenda */
+        get: {
+            parameters: {
+                query: {
+                    week: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The meeting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewMeeting"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or action item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/meeting/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the notes of a week (last write wins; the author is the signed-in user) */
+        put: {
+            parameters: {
+                query: {
+                    week: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewNotes"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or action item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/meeting/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree an action item in a week's review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the review week the item is agreed in
+                         * @example 2026-W47
+                         */
+                        week: string;
+                        title: string;
+                        owner: string;
+                        dueDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionItem"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or action item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/meeting/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an action item entered by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or action item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an action item; done closes it in the given week, reopening carries it forward again */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the review week the change is made in (marks the week an item is done)
+                         * @example 2026-W47
+                         */
+                        week: string;
+                        title?: string;
+                        owner?: string;
+                        dueDate?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionItem"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or action item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current definitions (version 0 = defaults) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Current definitions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionsVersion"];
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the definitions: a new version with who, when and the diff; facts are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definitions: components["schemas"]["Definitions"];
+                        note?: string;
+                        basedOnVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Stored (or unchanged) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionsChangeResult"];
+                    };
+                };
+                /** @description Invalid definitions (code invalid_definitions), each problem naming its field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The definitions changed since basedOnVersion */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some sections (top-level keys replace the current ones): a new version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changes: {
+                            /** @example Europe/Berlin */
+                            timezone?: string;
+                            fiscalYearStartMonth?: number;
+                            stageMapping?: {
+                                /** @enum {string} */
+                                crm: "hubspot" | "salesforce";
+                                /** @enum {string} */
+                                object: "lead" | "deal";
+                                property: string;
+                                /** @default null */
+                                pipelineId?: string | null;
+                                value: string;
+                                /**
+                                 * @description one of lead, mql, sal, sql, recycled, opportunity, proposal, negotiation, closed_won, closed_lost
+                                 * @example mql
+                                 */
+                                stage: string;
+                            }[];
+                            serviceLines?: {
+                                key: string;
+                                label: string;
+                            }[];
+                            serviceLineMap?: {
+                                /** @enum {string} */
+                                crm: "hubspot" | "salesforce";
+                                value: string;
+                                serviceLine: string;
+                            }[];
+                            sourceCategoryMap?: {
+                                /** @enum {string} */
+                                crm: "hubspot" | "salesforce";
+                                value: string;
+                                category: string;
+                            }[];
+                            calendars?: {
+                                key: string;
+                                timezone: string;
+                                weeklyHours: {
+                                    weekday: number;
+                                    open: string;
+                                    close: string;
+                                }[];
+                                /** @default [] */
+                                holidays?: string[];
+                            }[];
+                            slaRules?: {
+                                key: string;
+                                name: string;
+                                /**
+                                 * @description first_touch | acceptance | stage_to_stage | stage_max_age
+                                 * @example first_touch
+                                 */
+                                kind: string;
+                                /**
+                                 * @description one of lead, mql, sal, sql, recycled, opportunity, proposal, negotiation, closed_won, closed_lost
+                                 * @example mql
+                                 */
+                                startStage: string;
+                                /** @default [] */
+                                stopStages?: string[];
+                                targetMinutes: number;
+                                calendarKey: string;
+                                /** @default {} */
+                                filters?: {
+                                    serviceLines?: string[];
+                                    sourceCategories?: string[];
+                                    tiers?: string[];
+                                };
+                                /** @default 0.75 */
+                                atRiskFraction?: number;
+                                /** @default null */
+                                escalateAfterMinutes?: number | null;
+                                /** @default [] */
+                                channels?: string[];
+                                /** @default [] */
+                                escalationChannels?: string[];
+                            }[];
+                            targets?: {
+                                serviceLine: string;
+                                fiscalQuarter: string;
+                                amount: number;
+                            }[];
+                        };
+                        note?: string;
+                        basedOnVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Stored (or unchanged) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionsChangeResult"];
+                    };
+                };
+                /** @description Invalid definitions (code invalid_definitions), each problem naming its field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The definitions changed since basedOnVersion */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/definitions/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: every version with who, when and what changed, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description History */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionsHistory"];
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/definitions/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored version (0 = the defaults) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    version: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description That version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionsVersion"];
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/definitions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole definition set as one "Revenue SLA" document (JSON or YAML) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "yaml";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The Revenue SLA document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/yaml": string;
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/definitions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a Revenue SLA document (JSON or YAML, as exported); validated like any change, stored as a new version */
+        post: {
+            parameters: {
+                query?: {
+                    note?: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/yaml": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Stored (or unchanged) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionsChangeResult"];
+                    };
+                };
+                /** @description Invalid definitions (code invalid_definitions), each problem naming its field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The definitions changed since basedOnVersion */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -252,6 +1019,147 @@ export interface components {
             /** @description what is wrong and how to fix it */
             message: string;
             requestId: string;
+        };
+        ReviewMeeting: {
+            workspace: string;
+            week: string;
+            notes: components["schemas"]["ReviewNotes"];
+            previousNotes: components["schemas"]["ReviewNotes"] & unknown;
+            /** @description carried-over items first, then this week's */
+            actionItems: components["schemas"]["ActionItem"][];
+        };
+        ReviewNotes: {
+            week: string;
+            body: string;
+            author: string;
+            updatedAt: string;
+        } | null;
+        ActionItem: {
+            id: string;
+            title: string;
+            owner: string;
+            /** @description calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done";
+            /** @description the review week the item was agreed in */
+            createdWeek: string;
+            /** @description the review week it was marked done in */
+            doneWeek: string | null;
+            /** @description agreed in an earlier week and still on this week's agenda */
+            carriedOver: boolean;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        DefinitionsVersion: {
+            workspace: string;
+            /** @description 0 = the defaults, never changed */
+            version: number;
+            definitions: components["schemas"]["Definitions"];
+        };
+        Definitions: {
+            /** @example Europe/Berlin */
+            timezone: string;
+            fiscalYearStartMonth: number;
+            stageMapping: {
+                /** @enum {string} */
+                crm: "hubspot" | "salesforce";
+                /** @enum {string} */
+                object: "lead" | "deal";
+                property: string;
+                /** @default null */
+                pipelineId: string | null;
+                value: string;
+                /**
+                 * @description one of lead, mql, sal, sql, recycled, opportunity, proposal, negotiation, closed_won, closed_lost
+                 * @example mql
+                 */
+                stage: string;
+            }[];
+            serviceLines: {
+                key: string;
+                label: string;
+            }[];
+            serviceLineMap: {
+                /** @enum {string} */
+                crm: "hubspot" | "salesforce";
+                value: string;
+                serviceLine: string;
+            }[];
+            sourceCategoryMap: {
+                /** @enum {string} */
+                crm: "hubspot" | "salesforce";
+                value: string;
+                category: string;
+            }[];
+            calendars: {
+                key: string;
+                timezone: string;
+                weeklyHours: {
+                    weekday: number;
+                    open: string;
+                    close: string;
+                }[];
+                /** @default [] */
+                holidays: string[];
+            }[];
+            slaRules: {
+                key: string;
+                name: string;
+                /**
+                 * @description first_touch | acceptance | stage_to_stage | stage_max_age
+                 * @example first_touch
+                 */
+                kind: string;
+                /**
+                 * @description one of lead, mql, sal, sql, recycled, opportunity, proposal, negotiation, closed_won, closed_lost
+                 * @example mql
+                 */
+                startStage: string;
+                /** @default [] */
+                stopStages: string[];
+                targetMinutes: number;
+                calendarKey: string;
+                /** @default {} */
+                filters: {
+                    serviceLines?: string[];
+                    sourceCategories?: string[];
+                    tiers?: string[];
+                };
+                /** @default 0.75 */
+                atRiskFraction: number;
+                /** @default null */
+                escalateAfterMinutes: number | null;
+                /** @default [] */
+                channels: string[];
+                /** @default [] */
+                escalationChannels: string[];
+            }[];
+            targets: {
+                serviceLine: string;
+                fiscalQuarter: string;
+                amount: number;
+            }[];
+        };
+        DefinitionsChangeResult: {
+            version: number;
+            changed: boolean;
+            diff: components["schemas"]["DefinitionChange"][];
+        };
+        DefinitionChange: {
+            path: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        DefinitionsHistory: {
+            versions: {
+                version: number;
+                createdBy: string;
+                createdAt: string;
+                note: string | null;
+                diff: components["schemas"]["DefinitionChange"][];
+            }[];
         };
     };
     responses: never;
