@@ -117,6 +117,8 @@ export const propertyChanges = pgTable(
     value: text("value"),
     changedAt: at("changed_at").notNull(),
     provenance: text("provenance", { enum: ["history", "property", "observed"] }).notNull(),
+    /** The value before this change when the CRM says it (Salesforce field history OldValue). */
+    previousValue: text("previous_value"),
   },
   (table) => [
     uniqueIndex("property_changes_identity").on(
@@ -138,6 +140,8 @@ export const activities = pgTable(
     connectionId: connectionId(),
     crmId: text("crm_id").notNull(),
     leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
+    /** The lead's CRM id as the activity states it; `lead_id` is resolved once the lead is synced. */
+    leadCrmId: text("lead_crm_id"),
     kind: text("kind", { enum: ["call", "email", "meeting"] }).notNull(),
     direction: text("direction", { enum: ["outbound", "inbound"] }),
     /** A sequence/workflow email rather than a rep's own action: never a first touch. */

@@ -1,0 +1,397 @@
+import type { CrmKind, Provenance } from "@revops/core";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { activities, deals, leads, owners, pipelineStages, propertyChanges } from "../schema/crm-records.ts";
+import { crmLeadDealLinks } from "../schema/sync.ts";
+
+/** Which connection a page of records belongs to. */
+export interface SyncScope {
+  workspaceId: string;
+  connectionId: string;
+  crm: CrmKind;
+}
+
+export interface PropertyChangeInput {
+  property: string;
+  value: string | null;
+  at: Date;
+  provenance: Provenance;
+  previousValue?: string | null;
+}
+
+export interface LeadInput {
+  crmId: string;
+  name: string | null;
+  email: string | null;
+  ownerCrmId: string | null;
+  serviceLineRaw: string | null;
+  sourceRaw: string | null;
+  tier: string | null;
+  createdAt: Date;
+  modifiedAt: Date | null;
+  changes: PropertyChangeInput[];
+  /** Links owned by the lead (Salesforce ConvertedOpportunityId): replace the lead's links. */
+  dealCrmIds?: string[];
+}
+
+export interface DealInput {
+  crmId: string;
+  name: string | null;
+  pipelineId: string | null;
+  ownerCrmId: string | null;
+  serviceLineRaw: string | null;
+  sourceRaw: string | null;
+  createdAt: Date;
+  modifiedAt: Date | null;
+  changes: PropertyChangeInput[];
+  /** Links owned by the deal (HubSpot deal→contact associations): replace the deal's links. */
+  leadCrmIds?: string[];
+}
+
+export interface ActivityInput {
+  crmId: string;
+  leadCrmId: string | null;
+  kind: "call" | "email" | "meeting";
+  direction: "outbound" | "inbound" | null;
+  automated: boolean;
+  occurredAt: Date;
+  ownerCrmId: string | null;
+}
+
+export interface OwnerInput {
+  crmId: string;
+  name: string | null;
+  email: string | null;
+  team: string | null;
+}
+
+export interface PipelineStageInput {
+  pipelineId: string;
+  stageId: string;
+  label: string;
+  probability: number | null;
+  isClosed: boolean;
+  displayOrder: number;
+}
+
+const excluded = (column: string) => sql.raw(`excluded.${column}`);
+const list = (values: string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+
+/**
+ * Upserts a page of leads with their property changes. `replaceProperties`: the page holds the
+ * complete history of these properties (HubSpot propertiesWithHistory), so older entries are replaced.
+ */
+export async function upsertLeads(
+  db: Database,
+  scope: SyncScope,
+  inputs: LeadInput[],
+  options: { replaceProperties?: string[] } = {},
+): Promise<Map<string, string>> {
+  if (inputs.length === 0) return new Map();
+  const rows = await db
+    .insert(leads)
+    .values(
+      inputs.map((input) => ({
+        workspaceId: scope.workspaceId,
+        connectionId: scope.connectionId,
+        crm: scope.crm,
+        crmId: input.crmId,
+        name: input.name,
+        email: input.email,
+        ownerCrmId: input.ownerCrmId,
+        serviceLineRaw: input.serviceLineRaw,
+        sourceRaw: input.sourceRaw,
+        tier: input.tier,
+        createdAtCrm: input.createdAt,
+        modifiedAtCrm: input.modifiedAt,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [leads.connectionId, leads.crmId],
+      set: {
+        name: excluded("name"),
+        email: excluded("email"),
+        ownerCrmId: excluded("owner_crm_id"),
+        serviceLineRaw: excluded("service_line_raw"),
+        sourceRaw: excluded("source_raw"),
+        tier: excluded("tier"),
+        createdAtCrm: excluded("created_at_crm"),
+        modifiedAtCrm: excluded("modified_at_crm"),
+        deletedAt: sql`null`,
+        mergedIntoCrmId: sql`null`,
+        syncedAt: sql`now()`,
+      },
+    })
+    .returning({ id: leads.id, crmId: leads.crmId });
+  const ids = new Map(rows.map((row) => [row.crmId, row.id]));
+  await writeChanges(db, scope.workspaceId, "lead", inputs, ids, options.replaceProperties);
+  const crmIds = inputs.map((input) => input.crmId);
+  // Activities that arrived before their lead.
+  await db
+    .update(activities)
+    .set({
+      leadId: sql`(select l.id from leads l where l.connection_id = ${scope.connectionId} and l.crm_id = ${activities.leadCrmId})`,
+    })
+    .where(
+      and(
+        eq(activities.connectionId, scope.connectionId),
+        inArray(activities.leadCrmId, crmIds),
+        isNull(activities.leadId),
+      ),
+    );
+  const owned = inputs.filter((input) => input.dealCrmIds !== undefined);
+  if (owned.length > 0) {
+    await replaceLinks(
+      db,
+      scope,
+      "lead",
+      owned.map((input) => [input.crmId, input.dealCrmIds ?? []]),
+    );
+  }
+  await resolveLinks(db, scope, sql`l.lead_crm_id in (${list(crmIds)})`);
+  return ids;
+}
+
+export async function upsertDeals(
+  db: Database,
+  scope: SyncScope,
+  inputs: DealInput[],
+  options: { replaceProperties?: string[] } = {},
+): Promise<Map<string, string>> {
+  if (inputs.length === 0) return new Map();
+  const rows = await db
+    .insert(deals)
+    .values(
+      inputs.map((input) => ({
+        workspaceId: scope.workspaceId,
+        connectionId: scope.connectionId,
+        crm: scope.crm,
+        crmId: input.crmId,
+        name: input.name,
+        pipelineId: input.pipelineId,
+        ownerCrmId: input.ownerCrmId,
+        serviceLineRaw: input.serviceLineRaw,
+        sourceRaw: input.sourceRaw,
+        createdAtCrm: input.createdAt,
+        modifiedAtCrm: input.modifiedAt,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [deals.connectionId, deals.crmId],
+      set: {
+        name: excluded("name"),
+        pipelineId: excluded("pipeline_id"),
+        ownerCrmId: excluded("owner_crm_id"),
+        serviceLineRaw: excluded("service_line_raw"),
+        sourceRaw: excluded("source_raw"),
+        createdAtCrm: excluded("created_at_crm"),
+        modifiedAtCrm: excluded("modified_at_crm"),
+        deletedAt: sql`null`,
+        mergedIntoCrmId: sql`null`,
+        syncedAt: sql`now()`,
+      },
+    })
+    .returning({ id: deals.id, crmId: deals.crmId });
+  const ids = new Map(rows.map((row) => [row.crmId, row.id]));
+  await writeChanges(db, scope.workspaceId, "deal", inputs, ids, options.replaceProperties);
+  const owned = inputs.filter((input) => input.leadCrmIds !== undefined);
+  if (owned.length > 0) {
+    await replaceLinks(
+      db,
+      scope,
+      "deal",
+      owned.map((input) => [input.crmId, input.leadCrmIds ?? []]),
+    );
+  }
+  await resolveLinks(db, scope, sql`l.deal_crm_id in (${list(inputs.map((input) => input.crmId))})`);
+  return ids;
+}
+
+async function writeChanges(
+  db: Database,
+  workspaceId: string,
+  entityKind: "lead" | "deal",
+  inputs: { crmId: string; changes: PropertyChangeInput[] }[],
+  ids: Map<string, string>,
+  replaceProperties: string[] | undefined,
+) {
+  const entityIds = [...ids.values()];
+  if (replaceProperties?.length) {
+    await db
+      .delete(propertyChanges)
+      .where(and(inArray(propertyChanges.entityId, entityIds), inArray(propertyChanges.property, replaceProperties)));
+  }
+  const values = inputs.flatMap((input) => {
+    const entityId = ids.get(input.crmId);
+    if (!entityId) return [];
+    return input.changes.map((change) => ({
+      workspaceId,
+      entityKind,
+      entityId,
+      property: change.property,
+      value: change.value,
+      changedAt: change.at,
+      provenance: change.provenance,
+      previousValue: change.previousValue ?? null,
+    }));
+  });
+  for (let start = 0; start < values.length; start += 2_000) {
+    await db
+      .insert(propertyChanges)
+      .values(values.slice(start, start + 2_000))
+      .onConflictDoNothing();
+  }
+}
+
+/** Replaces the CRM-id links owned by these records (the other side keeps its own). */
+async function replaceLinks(db: Database, scope: SyncScope, owner: "lead" | "deal", links: [string, string[]][]) {
+  const ownerColumn = owner === "lead" ? crmLeadDealLinks.leadCrmId : crmLeadDealLinks.dealCrmId;
+  const ownerIds = links.map(([crmId]) => crmId);
+  await db
+    .delete(crmLeadDealLinks)
+    .where(and(eq(crmLeadDealLinks.connectionId, scope.connectionId), inArray(ownerColumn, ownerIds)));
+  const rows = links.flatMap(([crmId, others]) =>
+    [...new Set(others)].map((other) => ({
+      workspaceId: scope.workspaceId,
+      connectionId: scope.connectionId,
+      leadCrmId: owner === "lead" ? crmId : other,
+      dealCrmId: owner === "lead" ? other : crmId,
+    })),
+  );
+  if (rows.length > 0) await db.insert(crmLeadDealLinks).values(rows).onConflictDoNothing();
+  // Resolved links whose CRM link is gone.
+  const ownerTable = owner === "lead" ? sql`leads` : sql`deals`;
+  const ownerKey = owner === "lead" ? sql`ld.lead_id` : sql`ld.deal_id`;
+  await db.execute(sql`
+    delete from lead_deals ld using ${ownerTable} o
+    where ${ownerKey} = o.id and o.connection_id = ${scope.connectionId} and o.crm_id in (${list(ownerIds)})
+      and not exists (
+        select 1 from crm_lead_deal_links l
+        join leads le on le.connection_id = l.connection_id and le.crm_id = l.lead_crm_id
+        join deals de on de.connection_id = l.connection_id and de.crm_id = l.deal_crm_id
+        where l.connection_id = ${scope.connectionId} and le.id = ld.lead_id and de.id = ld.deal_id)`);
+}
+
+async function resolveLinks(db: Database, scope: SyncScope, which: SQL) {
+  await db.execute(sql`
+    insert into lead_deals (workspace_id, lead_id, deal_id)
+    select ${scope.workspaceId}, le.id, de.id from crm_lead_deal_links l
+    join leads le on le.connection_id = l.connection_id and le.crm_id = l.lead_crm_id
+    join deals de on de.connection_id = l.connection_id and de.crm_id = l.deal_crm_id
+    where l.connection_id = ${scope.connectionId} and ${which}
+    on conflict do nothing`);
+}
+
+export async function upsertActivities(db: Database, scope: SyncScope, inputs: ActivityInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  await db
+    .insert(activities)
+    .values(
+      inputs.map((input) => ({
+        workspaceId: scope.workspaceId,
+        connectionId: scope.connectionId,
+        crmId: input.crmId,
+        leadCrmId: input.leadCrmId,
+        leadId:
+          input.leadCrmId === null
+            ? null
+            : sql`(select l.id from leads l where l.connection_id = ${scope.connectionId} and l.crm_id = ${input.leadCrmId})`,
+        kind: input.kind,
+        direction: input.direction,
+        automated: input.automated,
+        occurredAt: input.occurredAt,
+        ownerCrmId: input.ownerCrmId,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [activities.connectionId, activities.crmId],
+      set: {
+        leadCrmId: excluded("lead_crm_id"),
+        leadId: excluded("lead_id"),
+        kind: excluded("kind"),
+        direction: excluded("direction"),
+        automated: excluded("automated"),
+        occurredAt: excluded("occurred_at"),
+        ownerCrmId: excluded("owner_crm_id"),
+        deletedAt: sql`null`,
+      },
+    });
+  return inputs.length;
+}
+
+export async function upsertOwners(db: Database, scope: SyncScope, inputs: OwnerInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await db
+    .insert(owners)
+    .values(inputs.map((input) => ({ workspaceId: scope.workspaceId, connectionId: scope.connectionId, ...input })))
+    .onConflictDoUpdate({
+      target: [owners.connectionId, owners.crmId],
+      set: { name: excluded("name"), email: excluded("email"), team: excluded("team") },
+    });
+}
+
+export async function upsertPipelineStages(
+  db: Database,
+  scope: SyncScope,
+  inputs: PipelineStageInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  await db
+    .insert(pipelineStages)
+    .values(inputs.map((input) => ({ workspaceId: scope.workspaceId, connectionId: scope.connectionId, ...input })))
+    .onConflictDoUpdate({
+      target: [pipelineStages.connectionId, pipelineStages.pipelineId, pipelineStages.stageId],
+      set: {
+        label: excluded("label"),
+        probability: excluded("probability"),
+        isClosed: excluded("is_closed"),
+        displayOrder: excluded("display_order"),
+      },
+    });
+}
+
+/** Marks records the CRM deleted (archived); returns the ids of those we held. */
+export async function markDeleted(
+  db: Database,
+  scope: SyncScope,
+  object: "lead" | "deal" | "activity",
+  removals: { crmId: string; at: Date; mergedIntoCrmId?: string | null }[],
+): Promise<string[]> {
+  const touched: string[] = [];
+  for (const removal of removals) {
+    if (object === "activity") {
+      const rows = await db
+        .update(activities)
+        .set({ deletedAt: removal.at })
+        .where(and(eq(activities.connectionId, scope.connectionId), eq(activities.crmId, removal.crmId)))
+        .returning({ id: activities.id });
+      touched.push(...rows.map((row) => row.id));
+      continue;
+    }
+    const table = object === "lead" ? leads : deals;
+    const rows = await db
+      .update(table)
+      .set({ deletedAt: removal.at, mergedIntoCrmId: removal.mergedIntoCrmId ?? null })
+      .where(and(eq(table.connectionId, scope.connectionId), eq(table.crmId, removal.crmId)))
+      .returning({ id: table.id });
+    touched.push(...rows.map((row) => row.id));
+  }
+  return touched;
+}
+
+/** Live CRM ids of a connection's object: a full sync deletes those it did not see. */
+export async function listLiveCrmIds(
+  db: Database,
+  params: { connectionId: string; object: "lead" | "deal" },
+): Promise<string[]> {
+  const table = params.object === "lead" ? leads : deals;
+  const rows = await db
+    .select({ crmId: table.crmId })
+    .from(table)
+    .where(and(eq(table.connectionId, params.connectionId), isNull(table.deletedAt)));
+  return rows.map((row) => row.crmId);
+}
