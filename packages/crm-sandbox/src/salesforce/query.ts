@@ -1,0 +1,146 @@
+import type { SalesforceRecord } from "../generator/salesforce.ts";
+import { json, type SandboxRequest, type SandboxResponse } from "../http.ts";
+import type { View } from "../store.ts";
+import { type SalesforceDataset, sobjectName } from "./dataset.ts";
+import { salesforceError } from "./errors.ts";
+import { type EvalContext, evaluate, sortValue } from "./evaluate.ts";
+import type { FieldDefinition, SObjectName } from "./schema.ts";
+import { type Condition, located, parseSoql, SoqlError, type SoqlQuery } from "./soql.ts";
+
+// GET /services/data/vXX.X/query|queryAll?q=SOQL and GET .../query/{locator} (queryMore).
+const DEFAULT_BATCH = 2000;
+
+interface Cursor {
+  object: SObjectName;
+  fields: FieldDefinition[];
+  indices: number[];
+  view: View;
+  batchSize: number;
+}
+
+export class QueryEngine {
+  private readonly cursors = new Map<string, Cursor>();
+  private opened = 0;
+  private readonly data: SalesforceDataset;
+
+  constructor(data: SalesforceDataset) {
+    this.data = data;
+  }
+
+  query(request: SandboxRequest, version: string, view: View, includeDeleted: boolean): SandboxResponse {
+    const soql = request.url.searchParams.get("q");
+    if (!soql) return salesforceError(400, "MALFORMED_QUERY", "A query string has to be specified");
+    try {
+      const parsed = parseSoql(soql);
+      const { object, fields, indices } = this.run(parsed, soql, view, includeDeleted);
+      if (parsed.count) return json(200, { totalSize: indices.length, done: true, records: [] });
+      const cursor: Cursor = { object, fields, indices, view, batchSize: batchSize(request) };
+      return this.page(cursor, `01g5g${String(++this.opened).padStart(10, "0")}`, 0, version);
+    } catch (error) {
+      if (error instanceof SoqlError) return salesforceError(400, error.errorCode, error.message);
+      throw error;
+    }
+  }
+
+  more(version: string, locator: string): SandboxResponse {
+    const [id = "", start = ""] = locator.split("-");
+    const cursor = this.cursors.get(id);
+    if (!cursor || !/^\d+$/.test(start)) return salesforceError(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+    return this.page(cursor, id, Number(start), version);
+  }
+
+  private page(cursor: Cursor, id: string, start: number, version: string): SandboxResponse {
+    const end = Math.min(cursor.indices.length, start + cursor.batchSize);
+    const collection = this.data.collections[cursor.object];
+    const records = cursor.indices.slice(start, end).map((index) => {
+      const record = collection.at(index, cursor.view);
+      const out: Record<string, unknown> = {
+        attributes: { type: cursor.object, url: `/services/data/v${version}/sobjects/${cursor.object}/${record.Id}` },
+      };
+      for (const field of cursor.fields) out[field.name] = record[field.name] ?? null;
+      return out;
+    });
+    const done = end >= cursor.indices.length;
+    if (done) this.cursors.delete(id);
+    else this.cursors.set(id, cursor);
+    const body: Record<string, unknown> = { totalSize: cursor.indices.length, done };
+    if (!done) body.nextRecordsUrl = `/services/data/v${version}/query/${id}-${end}`;
+    body.records = records;
+    return json(200, body);
+  }
+
+  private run(query: SoqlQuery, soql: string, view: View, includeDeleted: boolean) {
+    const object = sobjectName(query.object);
+    if (!object) {
+      throw new SoqlError(
+        "INVALID_TYPE",
+        located(
+          soql,
+          query.objectPosition,
+          `sObject type '${query.object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+        ),
+      );
+    }
+    const known = this.data.fields[object];
+    const field = (name: string, position: number): FieldDefinition => {
+      const def = known.get(name.toLowerCase());
+      if (!def) {
+        throw new SoqlError(
+          "INVALID_FIELD",
+          located(
+            soql,
+            position,
+            `No such column '${name}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+          ),
+        );
+      }
+      return def;
+    };
+    const fields = query.fields.map((f) => field(f.name, f.position));
+    const order = query.orderBy.map((o) => ({ ...o, def: field(o.field, o.position) }));
+    if (query.where) validate(query.where, field);
+    const ctx: EvalContext = { soql, object, now: view.asOf, field };
+    const deletedField = known.get("isdeleted");
+    const matched: { index: number; record: SalesforceRecord }[] = [];
+    const collection = this.data.collections[object];
+    const count = collection.visibleCount(view);
+    for (let index = 0; index < count; index++) {
+      const record = collection.at(index, view);
+      if (deletedField && !includeDeleted && record.IsDeleted === true) continue;
+      if (query.where && !evaluate(query.where, record, ctx)) continue;
+      matched.push({ index, record });
+    }
+    if (order.length) {
+      matched.sort((a, b) => {
+        for (const o of order) {
+          const x = sortValue(a.record, o.def);
+          const y = sortValue(b.record, o.def);
+          if (x === y) continue;
+          if (x === null) return o.nullsLast ? 1 : -1;
+          if (y === null) return o.nullsLast ? -1 : 1;
+          return (x < y ? -1 : 1) * (o.descending ? -1 : 1);
+        }
+        return 0;
+      });
+    }
+    const from = query.offset ?? 0;
+    const to = query.limit === undefined ? matched.length : from + query.limit;
+    return { object, fields, indices: matched.slice(from, to).map((m) => m.index) };
+  }
+}
+
+function validate(condition: Condition, field: (name: string, position: number) => FieldDefinition): void {
+  if (condition.kind === "not") validate(condition.inner, field);
+  else if ("left" in condition) {
+    validate(condition.left, field);
+    validate(condition.right, field);
+  } else field(condition.field, condition.position);
+}
+
+/** `Sforce-Query-Options: batchSize=n`: between 200 and 2000, default 2000. */
+function batchSize(request: SandboxRequest): number {
+  const header = request.headers["sforce-query-options"];
+  const m = /batchSize\s*=\s*(\d+)/i.exec(Array.isArray(header) ? header.join(",") : (header ?? ""));
+  if (!m) return DEFAULT_BATCH;
+  return Math.min(DEFAULT_BATCH, Math.max(200, Number(m[1])));
+}

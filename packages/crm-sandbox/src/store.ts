@@ -1,0 +1,94 @@
+// Compact record store: records are rendered on demand from the story (or a fixture) as of the sandbox clock,
+// then test mutations (patches) are layered on top. Nothing is materialised per record up front.
+
+export interface Patch {
+  /** Sandbox clock time of the change. */
+  at: number;
+  /** Wall-clock time of the change (search index lag is measured in wall time). */
+  wallAt: number;
+  set?: Record<string, string | number | boolean | null>;
+  deleted?: boolean;
+  mergedInto?: string;
+  mergedFrom?: string;
+}
+
+/** What a reader sees: the story up to `asOf`, and the patches `patchVisible` lets through. */
+export interface View {
+  asOf: number;
+  patchVisible(patch: Patch): boolean;
+}
+
+export interface Source<R> {
+  size(): number;
+  createdAt(index: number): number;
+  idAt(index: number): string;
+  indexOf(id: string): number;
+  render(index: number, asOf: number): R;
+}
+
+export type ApplyPatch<R> = (record: R, patch: Patch) => R;
+
+export class Collection<R> {
+  readonly source: Source<R>;
+  private readonly applyPatch: ApplyPatch<R>;
+  private readonly patches = new Map<string, Patch[]>();
+
+  constructor(source: Source<R>, applyPatch: ApplyPatch<R>) {
+    this.source = source;
+    this.applyPatch = applyPatch;
+  }
+
+  /** Records are created in index order, so the records existing at `asOf` are a prefix. */
+  visibleCount(view: View): number {
+    let low = 0;
+    let high = this.source.size();
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.source.createdAt(mid) <= view.asOf) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  at(index: number, view: View): R {
+    let record = this.source.render(index, view.asOf);
+    const patches = this.patches.get(this.source.idAt(index));
+    if (patches) for (const patch of patches) if (view.patchVisible(patch)) record = this.applyPatch(record, patch);
+    return record;
+  }
+
+  find(id: string, view: View): R | undefined {
+    const index = this.source.indexOf(id);
+    if (index < 0 || index >= this.visibleCount(view)) return undefined;
+    return this.at(index, view);
+  }
+
+  patch(id: string, patch: Patch): boolean {
+    if (this.source.indexOf(id) < 0) return false;
+    const list = this.patches.get(id) ?? [];
+    list.push(patch);
+    this.patches.set(id, list);
+    return true;
+  }
+
+  *scan(view: View): Generator<R> {
+    const count = this.visibleCount(view);
+    for (let i = 0; i < count; i++) yield this.at(i, view);
+  }
+}
+
+/** A source over records already in their final shape (fixtures). */
+export function arraySource<R>(records: R[], idOf: (r: R) => string, createdAtOf: (r: R) => number): Source<R> {
+  const sorted = [...records].sort((a, b) => createdAtOf(a) - createdAtOf(b));
+  const byId = new Map<string, number>();
+  sorted.forEach((r, i) => {
+    byId.set(idOf(r), i);
+  });
+  return {
+    size: () => sorted.length,
+    createdAt: (i) => createdAtOf(sorted[i] as R),
+    idAt: (i) => idOf(sorted[i] as R),
+    indexOf: (id) => byId.get(id) ?? -1,
+    render: (i) => structuredClone(sorted[i] as R),
+  };
+}
