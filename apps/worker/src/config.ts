@@ -18,6 +18,13 @@ const workerConfigSchema = z.object({
     .min(1000)
     .default(10_000)
     .describe("milliseconds between heartbeats, >= 1000"),
+  PUBLIC_URL: z.url().optional().describe("the URL people open, e.g. https://revops.example.com (links in alerts)"),
+  SLA_EVALUATE_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(60_000)
+    .describe("milliseconds between SLA evaluations of a workspace, >= 1000"),
 });
 
 export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
@@ -32,6 +39,8 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv) {
     queuePrefix: parsed.QUEUE_PREFIX,
     concurrency: parsed.WORKER_CONCURRENCY,
     heartbeatEveryMs: parsed.HEARTBEAT_EVERY_MS,
+    publicUrl: parsed.PUBLIC_URL ?? "http://127.0.0.1:3000",
+    slaEvaluateEveryMs: parsed.SLA_EVALUATE_EVERY_MS,
     logLevel: parsed.LOG_LEVEL,
     logPretty: parsed.LOG_PRETTY,
   };

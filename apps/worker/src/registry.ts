@@ -1,6 +1,7 @@
 import type { JobDeclaration, JobSchedule } from "@revops/queue";
 import { workerHeartbeat } from "@revops/queue";
 import type { z } from "zod";
+import { alertRegistrations } from "./alerts/registrations.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { recordHeartbeat } from "./processors/record-heartbeat.ts";
 
@@ -14,7 +15,10 @@ const register = <J extends JobDeclaration<string, z.ZodType>>(registration: Reg
   registration as unknown as Registration<JobDeclaration<string, z.ZodType>>;
 
 /** Every job the worker knows, by declaration. */
-export const registrations = [register({ job: workerHeartbeat, process: (deps) => recordHeartbeat(deps) })];
+export const registrations = [
+  register({ job: workerHeartbeat, process: (deps) => recordHeartbeat(deps) }),
+  ...alertRegistrations,
+];
 
 /** The crons registered with upsertJobScheduler at boot. */
 export function schedules(deps: WorkerDeps): JobSchedule<JobDeclaration<string, z.ZodType>>[] {

@@ -1,0 +1,15 @@
+import type { JobDeclaration } from "@revops/queue";
+import { deliverAlert as deliverAlertJob, evaluateSla as evaluateSlaJob } from "@revops/queue";
+import type { z } from "zod";
+import { deliverAlert } from "../processors/deliver-alert.ts";
+import { evaluateSla } from "../processors/evaluate-sla.ts";
+import type { Registration } from "../registry.ts";
+
+const register = <J extends JobDeclaration<string, z.ZodType>>(registration: Registration<J>) =>
+  registration as unknown as Registration<JobDeclaration<string, z.ZodType>>;
+
+/** The SLA alert and digest jobs (spread into the worker's registrations). */
+export const alertRegistrations = [
+  register({ job: evaluateSlaJob, process: (deps, payload) => evaluateSla(deps, payload) }),
+  register({ job: deliverAlertJob, process: (deps, payload) => deliverAlert(deps, payload) }),
+];
