@@ -1,8 +1,9 @@
 import type { JobDeclaration, JobSchedule } from "@revops/queue";
-import { workerHeartbeat } from "@revops/queue";
+import { recomputeFacts, workerHeartbeat } from "@revops/queue";
 import type { z } from "zod";
 import { alertRegistrations } from "./alerts/registrations.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { recomputeFactsJob } from "./processors/recompute-facts.ts";
 import { recordHeartbeat } from "./processors/record-heartbeat.ts";
 
 /** A processor is a plain function of (deps, validated payload). */
@@ -18,6 +19,7 @@ const register = <J extends JobDeclaration<string, z.ZodType>>(registration: Reg
 export const registrations = [
   register({ job: workerHeartbeat, process: (deps) => recordHeartbeat(deps) }),
   ...alertRegistrations,
+  register({ job: recomputeFacts, process: recomputeFactsJob }),
 ];
 
 /** The crons registered with upsertJobScheduler at boot. */

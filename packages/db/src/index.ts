@@ -15,6 +15,8 @@ export * from "./queries/connections.ts";
 export * from "./queries/crm-record-writes.ts";
 export * from "./queries/crm-records.ts";
 export * from "./queries/definitions.ts";
+export * from "./queries/facts.ts";
 export * from "./queries/meeting.ts";
+export * from "./queries/unmapped-values.ts";
 export * from "./queries/workspaces.ts";
 export * from "./schema/index.ts";

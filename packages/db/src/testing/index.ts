@@ -91,3 +91,5 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
     await admin.end();
   }
 }
+
+export * from "./crm-story.ts";

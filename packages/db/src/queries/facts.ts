@@ -1,0 +1,200 @@
+import type { CycleFactRow, CycleResponseFacts, DealFactRow, SpanFactRow } from "@revops/core";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { deals, leadDeals, leads } from "../schema/crm-records.ts";
+import { dealFacts, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
+
+const CHUNK = 1_000;
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** The other side of the lead–deal links of some leads and deals. */
+export async function linkedEntityIds(
+  db: Database,
+  params: { workspaceId: string; leadIds: readonly string[]; dealIds: readonly string[] },
+): Promise<{ dealsOfLeads: string[]; leadsOfDeals: string[] }> {
+  const dealsOfLeads = new Set<string>();
+  const leadsOfDeals = new Set<string>();
+  for (const chunk of chunks(params.leadIds, 5_000)) {
+    const rows = await db
+      .select({ dealId: leadDeals.dealId })
+      .from(leadDeals)
+      .where(and(eq(leadDeals.workspaceId, params.workspaceId), inArray(leadDeals.leadId, chunk)));
+    for (const row of rows) dealsOfLeads.add(row.dealId);
+  }
+  for (const chunk of chunks(params.dealIds, 5_000)) {
+    const rows = await db
+      .select({ leadId: leadDeals.leadId })
+      .from(leadDeals)
+      .where(and(eq(leadDeals.workspaceId, params.workspaceId), inArray(leadDeals.dealId, chunk)));
+    for (const row of rows) leadsOfDeals.add(row.leadId);
+  }
+  return { dealsOfLeads: [...dealsOfLeads], leadsOfDeals: [...leadsOfDeals] };
+}
+
+export interface StoredCycleFact extends CycleFactRow, CycleResponseFacts {
+  ownerCrmId: string | null;
+}
+export interface StoredSpanFact extends SpanFactRow {
+  stallRuleKey: string | null;
+  stallDeadlineAt: Date | null;
+  ownerCrmId: string | null;
+}
+export interface StoredDealFact extends DealFactRow {
+  firstClosedAt: Date | null;
+  lastClosedAt: Date | null;
+  closeDateMin: string | null;
+  closeDateMax: string | null;
+}
+
+/**
+ * Replaces every fact of the given leads and deals in one transaction: the review never
+ * sees half of a recompute. Ids without new rows (deleted records) simply lose their facts.
+ */
+export async function replaceFacts(
+  db: Database,
+  params: {
+    workspaceId: string;
+    leadIds: readonly string[];
+    dealIds: readonly string[];
+    definitionsVersion: number;
+    cycles: readonly StoredCycleFact[];
+    spans: readonly StoredSpanFact[];
+    deals: readonly StoredDealFact[];
+  },
+): Promise<void> {
+  const { workspaceId, definitionsVersion } = params;
+  const computedAt = new Date();
+  const derived = (
+    row: { serviceLine: string; sourceCategory: string; tier: string | null },
+    owner: string | null,
+  ) => ({
+    workspaceId,
+    serviceLine: row.serviceLine,
+    sourceCategory: row.sourceCategory,
+    tier: row.tier,
+    ownerCrmId: owner,
+    definitionsVersion,
+    computedAt,
+  });
+  await db.transaction(async (tx) => {
+    for (const chunk of chunks(params.leadIds, 5_000)) {
+      await tx
+        .delete(mqlCycleFacts)
+        .where(and(eq(mqlCycleFacts.workspaceId, workspaceId), inArray(mqlCycleFacts.leadId, chunk)));
+      await tx
+        .delete(stageSpanFacts)
+        .where(
+          and(
+            eq(stageSpanFacts.workspaceId, workspaceId),
+            eq(stageSpanFacts.entityKind, "lead"),
+            inArray(stageSpanFacts.entityId, chunk),
+          ),
+        );
+    }
+    for (const chunk of chunks(params.dealIds, 5_000)) {
+      await tx.delete(dealFacts).where(and(eq(dealFacts.workspaceId, workspaceId), inArray(dealFacts.dealId, chunk)));
+      await tx
+        .delete(stageSpanFacts)
+        .where(
+          and(
+            eq(stageSpanFacts.workspaceId, workspaceId),
+            eq(stageSpanFacts.entityKind, "deal"),
+            inArray(stageSpanFacts.entityId, chunk),
+          ),
+        );
+    }
+    for (const chunk of chunks(params.cycles)) {
+      await tx.insert(mqlCycleFacts).values(
+        chunk.map((c) => ({
+          ...derived(c, c.ownerCrmId),
+          leadId: c.leadId,
+          cycleIndex: c.index,
+          startAt: c.startAt,
+          endAt: c.endAt,
+          provenance: c.provenance,
+          firstTouchAt: c.firstTouchAt,
+          firstTouchActivityId: c.firstTouchActivityId,
+          acceptedAt: c.acceptedAt,
+          rejectedAt: c.rejectedAt,
+          reachedSalAt: c.reachedAt.sal,
+          reachedSqlAt: c.reachedAt.sql,
+          reachedOpportunityAt: c.reachedAt.opportunity,
+          reachedClosedWonAt: c.reachedAt.closed_won,
+          responseMinutes: c.responseMinutes,
+          responseBusinessMinutes: c.responseBusinessMinutes,
+          slaRuleKey: c.slaRuleKey,
+          slaTargetMinutes: c.slaTargetMinutes,
+          slaDeadlineAt: c.slaDeadlineAt,
+        })),
+      );
+    }
+    for (const chunk of chunks(params.spans)) {
+      await tx.insert(stageSpanFacts).values(
+        chunk.map((s) => ({
+          ...derived(s, s.ownerCrmId),
+          entityKind: s.entityKind,
+          entityId: s.entityId,
+          spanIndex: s.spanIndex,
+          stage: s.stage,
+          enteredAt: s.enteredAt,
+          leftAt: s.leftAt,
+          provenance: s.provenance,
+          via: s.via ?? null,
+          stallRuleKey: s.stallRuleKey,
+          stallDeadlineAt: s.stallDeadlineAt,
+        })),
+      );
+    }
+    for (const chunk of chunks(params.deals, 500)) {
+      await tx.insert(dealFacts).values(
+        chunk.map((d) => ({
+          ...derived(d, d.deal.ownerId),
+          dealId: d.deal.id,
+          createdAt: d.deal.createdAt,
+          firstClosedAt: d.firstClosedAt,
+          lastClosedAt: d.lastClosedAt,
+          closeDateMin: d.closeDateMin,
+          closeDateMax: d.closeDateMax,
+          record: d.deal,
+          transitions: d.transitions,
+        })),
+      );
+    }
+  });
+}
+
+/** Drops facts whose record is gone (deleted or merged away), after a full recompute. */
+export async function deleteOrphanFacts(db: Database, params: { workspaceId: string }): Promise<void> {
+  const ws = params.workspaceId;
+  const liveLeads = sql`(select ${leads.id} from ${leads} where ${leads.workspaceId} = ${ws} and ${leads.deletedAt} is null and ${leads.mergedIntoCrmId} is null)`;
+  const liveDeals = sql`(select ${deals.id} from ${deals} where ${deals.workspaceId} = ${ws} and ${deals.deletedAt} is null and ${deals.mergedIntoCrmId} is null)`;
+  await db
+    .delete(mqlCycleFacts)
+    .where(and(eq(mqlCycleFacts.workspaceId, ws), sql`${mqlCycleFacts.leadId} not in ${liveLeads}`));
+  await db.delete(dealFacts).where(and(eq(dealFacts.workspaceId, ws), sql`${dealFacts.dealId} not in ${liveDeals}`));
+  await db
+    .delete(stageSpanFacts)
+    .where(
+      and(
+        eq(stageSpanFacts.workspaceId, ws),
+        or(
+          and(eq(stageSpanFacts.entityKind, "lead"), sql`${stageSpanFacts.entityId} not in ${liveLeads}`),
+          and(eq(stageSpanFacts.entityKind, "deal"), sql`${stageSpanFacts.entityId} not in ${liveDeals}`),
+        ),
+      ),
+    );
+}
+
+/** Which definitions versions the facts of a workspace were computed under (more than one while a recompute runs). */
+export async function factsDefinitionsVersions(db: Database, params: { workspaceId: string }): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ version: mqlCycleFacts.definitionsVersion })
+    .from(mqlCycleFacts)
+    .where(and(eq(mqlCycleFacts.workspaceId, params.workspaceId), isNotNull(mqlCycleFacts.definitionsVersion)));
+  return rows.map((r) => r.version).sort((a, b) => a - b);
+}
