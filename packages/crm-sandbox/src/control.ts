@@ -1,4 +1,6 @@
+import { exportFixture } from "./export.ts";
 import type { Faults } from "./faults.ts";
+import type { Fixture } from "./fixture.ts";
 import { hubspotType } from "./hubspot/model.ts";
 import type { WebhookEvent, WebhookSubscription } from "./hubspot/webhooks.ts";
 import { sobjectName } from "./salesforce/dataset.ts";
@@ -38,6 +40,8 @@ export interface SandboxControl {
   subscribeWebhook(subscription: WebhookSubscription): number;
   /** Waits until every webhook delivery started so far has finished. */
   flushWebhooks(): Promise<void>;
+  /** Every record as the APIs return it now, in the fixture format (to freeze a generated story). */
+  exportFixture(): Fixture;
 }
 
 export class MutationError extends Error {}
@@ -102,5 +106,6 @@ export function createControl(core: SandboxCore): SandboxControl {
     },
     subscribeWebhook: (subscription) => core.webhooks.subscribe(subscription),
     flushWebhooks: () => core.webhooks.flush(),
+    exportFixture: () => exportFixture(core),
   };
 }
