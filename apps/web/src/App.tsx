@@ -1,22 +1,29 @@
+import { lazy, Suspense } from "react";
 import { Shell } from "./layout/Shell";
-import { ComingSoon } from "./pages/Placeholder";
-import { StatusPage } from "./pages/StatusPage";
 import { useLocation } from "./router";
+
+// Each page is its own chunk: the first paint only loads the shell and the page it shows.
+const WeeklyReviewPage = lazy(() => import("./review/WeeklyReviewPage"));
+const MeetingPage = lazy(() => import("./meeting/MeetingPage"));
+const DefinitionsPage = lazy(() => import("./definitions/DefinitionsPage"));
+const AlertsPage = lazy(() => import("./alerts/AlertsPage"));
+const ConnectionsPage = lazy(() => import("./connections/ConnectionsPage"));
+const StatusPage = lazy(() => import("./pages/StatusPage").then((m) => ({ default: m.StatusPage })));
 
 export function App() {
   const { path } = useLocation();
-  return <Shell>{route(path)}</Shell>;
+  return (
+    <Shell>
+      <Suspense fallback={<p aria-live="polite">Loading…</p>}>{route(path)}</Suspense>
+    </Shell>
+  );
 }
 
 function route(path: string) {
   if (path.startsWith("/status")) return <StatusPage />;
-  if (path.startsWith("/meeting"))
-    return <ComingSoon title="Review meeting" next="Notes and action items arrive with the review." />;
-  if (path.startsWith("/definitions"))
-    return <ComingSoon title="Definitions" next="The shared definitions arrive with the metrics engine." />;
-  if (path.startsWith("/alerts"))
-    return <ComingSoon title="Alerts" next="SLA alerts arrive with the alert scheduler." />;
-  if (path.startsWith("/connections"))
-    return <ComingSoon title="Connections & data" next="Connect HubSpot or Salesforce to start." />;
-  return <ComingSoon title="Weekly review" next="No data yet: connect a CRM to see the weekly review." />;
+  if (path.startsWith("/meeting")) return <MeetingPage />;
+  if (path.startsWith("/definitions")) return <DefinitionsPage />;
+  if (path.startsWith("/alerts")) return <AlertsPage />;
+  if (path.startsWith("/connections")) return <ConnectionsPage />;
+  return <WeeklyReviewPage />;
 }

@@ -31,3 +31,35 @@ export function Link(props: { to: string; children: React.ReactNode; className?:
     </a>
   );
 }
+
+/** One query-string value of the current URL. */
+export function useSearchParam(name: string): string | null {
+  const { search } = useLocation();
+  return new URLSearchParams(search).get(name);
+}
+
+/** Changes query-string values (null removes one), keeping the rest: a link reproduces the view. */
+export function setSearchParams(updates: Record<string, string | null>, options: { replace?: boolean } = {}) {
+  const params = new URLSearchParams(window.location.search);
+  for (const [name, value] of Object.entries(updates)) {
+    if (value === null || value === "") params.delete(name);
+    else params.set(name, value);
+  }
+  const query = params.toString();
+  const to = `${window.location.pathname}${query ? `?${query}` : ""}`;
+  if (options.replace) window.history.replaceState(null, "", to);
+  else window.history.pushState(null, "", to);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
+/** A path with the query-string values worth keeping across pages (workspace and week). */
+export function withSharedParams(path: string): string {
+  const current = new URLSearchParams(window.location.search);
+  const kept = new URLSearchParams();
+  for (const name of ["workspace", "week"]) {
+    const value = current.get(name);
+    if (value) kept.set(name, value);
+  }
+  const query = kept.toString();
+  return query ? `${path}?${query}` : path;
+}

@@ -1,4 +1,4 @@
-import { Link, useLocation } from "../router";
+import { Link, useLocation, withSharedParams } from "../router";
 
 const sections = [
   { to: "/", label: "Weekly review" },
@@ -23,7 +23,10 @@ export function Shell(props: { children: React.ReactNode }) {
         <ul>
           {sections.map((section) => (
             <li key={section.to}>
-              <Link to={section.to} current={section.to === "/" ? path === "/" : path.startsWith(section.to)}>
+              <Link
+                to={withSharedParams(section.to)}
+                current={section.to === "/" ? path === "/" : path.startsWith(section.to)}
+              >
                 {section.label}
               </Link>
             </li>

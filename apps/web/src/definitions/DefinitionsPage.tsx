@@ -1,0 +1,3 @@
+export default function DefinitionsPage() {
+  return <h1>DefinitionsPage</h1>;
+}

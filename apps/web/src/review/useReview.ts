@@ -1,0 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
+import { getPending } from "../api/pending";
+import type { Review } from "./review-types";
+
+export interface ReviewQuery {
+  workspace: string;
+  week: string;
+  serviceLine: string | null;
+  asOf: string | null;
+}
+
+export function useReview(query: ReviewQuery) {
+  return useQuery({
+    queryKey: ["review", query.workspace, query.week, query.serviceLine, query.asOf],
+    queryFn: () =>
+      getPending<Review>(`/api/v1/workspaces/${query.workspace}/review`, {
+        week: query.week,
+        serviceLine: query.serviceLine ?? undefined,
+        asOf: query.asOf ?? undefined,
+      }),
+  });
+}
