@@ -1,4 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
+import { authRoutes } from "./auth/routes/index.ts";
+import { withSecureHeaders } from "./auth/secure-headers.ts";
+import { withAuth } from "./auth/with-auth.ts";
 import type { ApiDeps } from "./env.ts";
 import { onError, onNotFound } from "./middleware/on-error.ts";
 import { withRequestContext } from "./middleware/with-request-id.ts";
@@ -14,7 +17,10 @@ import { serveDashboard } from "./serve-dashboard.ts";
 export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   const app = newRouter();
   app.use("*", withRequestContext(deps));
+  app.use("*", withSecureHeaders());
   app.use("/api/*", bodyLimit({ maxSize: 5 * 1024 * 1024 }));
+  // Every /api route passes the one policy table (auth/policy.ts).
+  app.use("/api/*", withAuth);
   app.onError(onError);
   app.notFound(onNotFound);
 
@@ -23,6 +29,7 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/api/v1", workspaceRoutes());
   app.route("/api/v1", meetingRoutes());
   app.route("/api/v1", definitionRoutes());
+  app.route("/api/v1", authRoutes());
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { parseConfig, sharedConfigFields } from "@revops/runtime";
 import { z } from "zod";
+import { authConfig, authConfigFields } from "./auth/config.ts";
 
 /** Every setting of the API, with its default and how to fix it when it is wrong. */
 const apiConfigSchema = z.object({
@@ -18,6 +19,7 @@ const apiConfigSchema = z.object({
     .optional()
     .describe("id of a demo workspace to create at start, e.g. demo"),
   PUBLIC_URL: z.url().optional().describe("the URL people open, e.g. https://revops.example.com (used in alert links)"),
+  ...authConfigFields,
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
@@ -38,5 +40,6 @@ export function parseApiConfig(env: NodeJS.ProcessEnv) {
     demoWorkspace: parsed.DEMO_WORKSPACE,
     webDist: resolve(parsed.WEB_DIST),
     publicUrl: parsed.PUBLIC_URL ?? `http://${parsed.HOST === "0.0.0.0" ? "127.0.0.1" : parsed.HOST}:${parsed.PORT}`,
+    auth: authConfig(parsed),
   };
 }

@@ -34,7 +34,7 @@ describe("the review meeting API", () => {
     );
     expect(created.status).toBe(201);
     const item = (await created.json()) as { id: string; carriedOver: boolean; createdBy: string };
-    expect(item).toMatchObject({ carriedOver: false, createdBy: "system" });
+    expect(item).toMatchObject({ carriedOver: false, createdBy: api.testOwner.email });
 
     expect((await meeting("2026-W45")).actionItems).toEqual([]);
     expect((await meeting("2026-W46")).actionItems).toMatchObject([{ id: item.id, carriedOver: false }]);

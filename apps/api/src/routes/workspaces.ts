@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { findWorkspace, listWorkspaces } from "@revops/db";
+import { findWorkspace } from "@revops/db";
+import { visibleWorkspaces } from "../auth/routes/context.ts";
 import { errorBodySchema, notFound } from "../errors.ts";
 import { newRouter } from "../router.ts";
 
@@ -34,7 +35,8 @@ export function workspaceRoutes() {
         },
       }),
       async (c) => {
-        const rows = await listWorkspaces(c.get("deps").database.db);
+        // Only the caller's own workspaces (auth/policy.ts: signed-in).
+        const rows = await visibleWorkspaces(c);
         return c.json({ workspaces: rows.map(toWorkspace) }, 200);
       },
     )

@@ -1,0 +1,16 @@
+import { newRouter } from "../../router.ts";
+import { invitationRoutes } from "./invitation-routes.ts";
+import { memberRoutes } from "./member-routes.ts";
+import { portfolioRoutes } from "./portfolio-routes.ts";
+import { sessionRoutes } from "./session-routes.ts";
+import { tokenRoutes } from "./token-routes.ts";
+
+/** Sign-in, the person, members, invitations, API tokens, the audit log and the portfolio, under /api/v1. */
+export function authRoutes() {
+  return newRouter()
+    .route("/", sessionRoutes())
+    .route("/", invitationRoutes())
+    .route("/", memberRoutes())
+    .route("/", tokenRoutes())
+    .route("/", portfolioRoutes());
+}
