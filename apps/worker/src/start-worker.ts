@@ -1,5 +1,6 @@
 import { type QueueName, queueNames } from "@revops/queue";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { upsertAlertSchedulers } from "./alerts/schedulers.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { registrations, schedules } from "./registry.ts";
 
@@ -41,6 +42,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       opts: schedule.job.options,
     });
   }
+  // Per-workspace crons (SLA tick, Monday digest in the workspace zone) depend on the data.
+  await upsertAlertSchedulers(deps);
   deps.logger.info({ queues: [...queuesInUse], schedules: schedules(deps).map((s) => s.id) }, "worker started");
 
   return {

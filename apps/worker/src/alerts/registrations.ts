@@ -1,8 +1,13 @@
 import type { JobDeclaration } from "@revops/queue";
-import { deliverAlert as deliverAlertJob, evaluateSla as evaluateSlaJob } from "@revops/queue";
+import {
+  deliverAlert as deliverAlertJob,
+  evaluateSla as evaluateSlaJob,
+  refreshSlaClocks as refreshSlaClocksJob,
+} from "@revops/queue";
 import type { z } from "zod";
 import { deliverAlert } from "../processors/deliver-alert.ts";
 import { evaluateSla } from "../processors/evaluate-sla.ts";
+import { refreshSlaClocks } from "../processors/refresh-sla-clocks.ts";
 import type { Registration } from "../registry.ts";
 
 const register = <J extends JobDeclaration<string, z.ZodType>>(registration: Registration<J>) =>
@@ -12,4 +17,5 @@ const register = <J extends JobDeclaration<string, z.ZodType>>(registration: Reg
 export const alertRegistrations = [
   register({ job: evaluateSlaJob, process: (deps, payload) => evaluateSla(deps, payload) }),
   register({ job: deliverAlertJob, process: (deps, payload) => deliverAlert(deps, payload) }),
+  register({ job: refreshSlaClocksJob, process: refreshSlaClocks }),
 ];

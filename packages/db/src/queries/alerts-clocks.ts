@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { slaClocks } from "../schema/alerts.ts";
+import { connections } from "../schema/connections.ts";
+import { deals, leads, owners } from "../schema/crm-records.ts";
 
 export type SlaClockRow = typeof slaClocks.$inferSelect;
 export type SlaClockInput = Omit<SlaClockRow, "workspaceId" | "state" | "revision" | "updatedAt"> & {
@@ -112,4 +114,57 @@ export function countOpenSlaClocks(db: Database, params: { workspaceId: string }
     .from(slaClocks)
     .where(and(eq(slaClocks.workspaceId, params.workspaceId), isNotNull(slaClocks.nextCheckAt)))
     .then((rows) => rows[0]?.count ?? 0);
+}
+
+export interface SlaEntityLabel {
+  entityId: string;
+  entityKind: "lead" | "deal";
+  name: string | null;
+  crm: "hubspot" | "salesforce";
+  crmId: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  connectionSettings: Record<string, unknown>;
+}
+
+/** Names, owners and CRM identities of leads and deals, for the text of their alerts. */
+export async function slaEntityLabels(
+  db: Database,
+  params: { workspaceId: string; leadIds: string[]; dealIds: string[] },
+): Promise<Map<string, SlaEntityLabel>> {
+  const labels = new Map<string, SlaEntityLabel>();
+  for (const [entityKind, table, ids] of [
+    ["lead", leads, params.leadIds],
+    ["deal", deals, params.dealIds],
+  ] as const) {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const rows = await db
+        .select({
+          id: table.id,
+          name: table.name,
+          crm: table.crm,
+          crmId: table.crmId,
+          ownerId: table.ownerCrmId,
+          ownerName: owners.name,
+          settings: connections.settings,
+        })
+        .from(table)
+        .innerJoin(connections, eq(connections.id, table.connectionId))
+        .leftJoin(owners, and(eq(owners.connectionId, table.connectionId), eq(owners.crmId, table.ownerCrmId)))
+        .where(and(eq(table.workspaceId, params.workspaceId), inArray(table.id, ids.slice(i, i + BATCH))));
+      for (const row of rows) {
+        labels.set(row.id, {
+          entityId: row.id,
+          entityKind,
+          name: row.name,
+          crm: row.crm,
+          crmId: row.crmId,
+          ownerId: row.ownerId,
+          ownerName: row.ownerName,
+          connectionSettings: row.settings,
+        });
+      }
+    }
+  }
+  return labels;
 }
