@@ -61,6 +61,9 @@ export const routePolicies: Record<string, Access> = {
   "GET /api/v1/workspaces/{workspace}/definitions/export": "viewer",
   "POST /api/v1/workspaces/{workspace}/definitions/import": "admin",
 
+  // The weekly review: read by all
+  "GET /api/v1/workspaces/{workspace}/review": "viewer",
+
   // The review meeting: notes and action items by editors
   "GET /api/v1/workspaces/{workspace}/meeting": "viewer",
   "PUT /api/v1/workspaces/{workspace}/meeting/notes": "editor",
