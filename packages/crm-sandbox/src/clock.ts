@@ -33,6 +33,7 @@ export function indexedView(clock: SandboxClock, lagMs: number): View {
   const indexedUntil = Date.now() - lagMs;
   return {
     asOf: clock.now() - lagMs * clock.speed,
+    lagMs,
     patchVisible: (patch: Patch) => patch.wallAt <= indexedUntil,
   };
 }

@@ -12,7 +12,7 @@ export function storyEventsBetween(story: Story, from: number, to: number): Webh
       events.push({ objectId, subscriptionType: "contact.creation", occurredAt: lead.handoffAt, changeFlag: "NEW" });
     for (const event of lead.events) {
       if (event.at <= from || event.at > to || event.at === lead.handoffAt) continue;
-      const record = renderContact(story, lead, event.at);
+      const record = renderContact(lead, event.at);
       for (const propertyName of ["lifecyclestage", "hs_lead_status"]) {
         const latest = record.history[propertyName]?.[0];
         if (latest && Date.parse(latest.timestamp) === event.at) {
@@ -39,7 +39,7 @@ export function storyEventsBetween(story: Story, from: number, to: number): Webh
     ];
     for (const change of changes) {
       if (change.at <= from || change.at > to || change.at === deal.createdAt) continue;
-      const value = renderDeal(story, deal, change.at).properties[change.propertyName] ?? "";
+      const value = renderDeal(deal, change.at).properties[change.propertyName] ?? "";
       events.push({
         objectId,
         subscriptionType: "deal.propertyChange",

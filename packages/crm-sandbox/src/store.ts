@@ -16,6 +16,8 @@ export interface Patch {
 export interface View {
   asOf: number;
   patchVisible(patch: Patch): boolean;
+  /** Wall-clock delay before patches become visible (search index lag). */
+  lagMs?: number;
 }
 
 export interface Source<R> {
@@ -32,6 +34,9 @@ export class Collection<R> {
   readonly source: Source<R>;
   private readonly applyPatch: ApplyPatch<R>;
   private readonly patches = new Map<string, Patch[]>();
+  /** Bumped on every patch, with the wall time of the latest one (caches key on both). */
+  version = 0;
+  lastPatchWallAt = 0;
 
   constructor(source: Source<R>, applyPatch: ApplyPatch<R>) {
     this.source = source;
@@ -68,6 +73,8 @@ export class Collection<R> {
     const list = this.patches.get(id) ?? [];
     list.push(patch);
     this.patches.set(id, list);
+    this.version++;
+    this.lastPatchWallAt = Math.max(this.lastPatchWallAt, patch.wallAt);
     return true;
   }
 

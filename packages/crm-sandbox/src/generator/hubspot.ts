@@ -58,7 +58,7 @@ const LIFECYCLE: Record<string, string> = {
   opportunity: "opportunity",
 };
 
-export function renderContact(story: Story, lead: LeadStory, asOf: number): HubspotRecord {
+export function renderContact(lead: LeadStory, asOf: number): HubspotRecord {
   const b = builder(String(HUBSPOT_ID_BASE.contacts + lead.index), lead.createdAt);
   const { firstName, lastName } = personName(lead.index);
   const company = companyName(lead.index);
@@ -96,7 +96,7 @@ export function renderContact(story: Story, lead: LeadStory, asOf: number): Hubs
   return finish(b, "contacts", lead.deletedAt, asOf);
 }
 
-export function renderDeal(story: Story, deal: DealStory, asOf: number): HubspotRecord {
+export function renderDeal(deal: DealStory, asOf: number): HubspotRecord {
   const b = builder(String(HUBSPOT_ID_BASE.deals + deal.index), deal.createdAt);
   const line = SERVICE_LINES[deal.serviceLine] ?? SERVICE_LINES[0];
   b.record.properties.dealname = `${companyName(deal.lead)} – ${line.salesforce}`;
@@ -175,13 +175,13 @@ export function hubspotSources(story: Story): Record<HubspotType, Source<Hubspot
       "contacts",
       story.leads,
       (l) => l.handoffAt,
-      (l, asOf) => renderContact(story, l, asOf),
+      (l, asOf) => renderContact(l, asOf),
     ),
     deals: storySource(
       "deals",
       story.deals,
       (d) => d.createdAt,
-      (d, asOf) => renderDeal(story, d, asOf),
+      (d, asOf) => renderDeal(d, asOf),
     ),
     calls: storySource("calls", story.calls, engagementCreatedAt, (a) => renderEngagement("calls", a)),
     emails: storySource("emails", story.emails, engagementCreatedAt, (a) => renderEngagement("emails", a)),

@@ -37,7 +37,7 @@ function statusChanges(lead: LeadStory): { at: number; from: string; to: string 
   return changes;
 }
 
-function leadRecord(story: Story, lead: LeadStory, asOf: number, serviceLineField: string): SalesforceRecord {
+function leadRecord(lead: LeadStory, asOf: number, serviceLineField: string): SalesforceRecord {
   const { firstName, lastName } = personName(lead.index);
   const company = companyName(lead.index);
   let status = STATUS.mql;
@@ -221,7 +221,7 @@ export function salesforceSources(
       "Lead",
       story.leads.length,
       (i) => story.leads[i]?.handoffAt ?? 0,
-      (i, asOf) => leadRecord(story, story.leads[i] as LeadStory, asOf, serviceLineField),
+      (i, asOf) => leadRecord(story.leads[i] as LeadStory, asOf, serviceLineField),
     ),
     LeadHistory: source(
       "LeadHistory",

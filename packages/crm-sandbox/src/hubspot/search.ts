@@ -1,5 +1,5 @@
 import { json, type SandboxRequest, type SandboxResponse } from "../http.ts";
-import type { View } from "../store.ts";
+import type { Collection, View } from "../store.ts";
 import type { HubspotDataset } from "./dataset.ts";
 import type { HubspotRecord } from "./model.ts";
 import { resolveType } from "./objects.ts";
@@ -90,28 +90,58 @@ export function search(data: HubspotDataset, view: View, request: SandboxRequest
   );
   for (const sort of sorts) if (!schema.has(sort.propertyName)) return unknownProperty(sort.propertyName);
 
-  const query = body.query?.toLowerCase();
-  const matched: HubspotRecord[] = [];
-  for (const record of data.collections[type].scan(view)) {
-    if (record.archivedAt !== null) continue;
-    if (filters.length && !filters.some((group) => group.every((f) => matches(record, f, schema.get(f.propertyName)))))
-      continue;
-    if (query && !Object.values(record.properties).some((v) => v?.toLowerCase().includes(query))) continue;
-    matched.push(record);
+  const collection = data.collections[type];
+  const cacheKey = JSON.stringify([groups, sorts, body.query, view.asOf, collection.version]);
+  // Paging one query re-reads the same matches: reuse them while no patch is still inside the index lag.
+  const cacheable = Date.now() - collection.lastPatchWallAt > (view.lagMs ?? 0);
+  const cache = searchCaches.get(collection) ?? new Map<string, number[]>();
+  searchCaches.set(collection, cache);
+  let matched = cacheable ? cache.get(cacheKey) : undefined;
+  if (!matched) {
+    matched = matchAll(collection, view, filters, schema, sorts[0], body.query?.toLowerCase());
+    if (cacheable) remember(cache, cacheKey, matched);
   }
-  const sort = sorts[0];
-  if (sort) {
-    const def = schema.get(sort.propertyName);
-    const sign = sort.direction === "DESCENDING" ? -1 : 1;
-    matched.sort((a, b) => sign * compare(a.properties[sort.propertyName], b.properties[sort.propertyName], def));
-  }
-  const page = matched.slice(offset, offset + limit);
+  const page = matched.slice(offset, offset + limit).map((index) => collection.at(index, view));
   const result: Record<string, unknown> = {
     total: matched.length,
     results: page.map((r) => toWire(type, r, data.schema, { properties: body.properties })),
   };
   if (offset + limit < matched.length && limit > 0) result.paging = { next: { after: String(offset + limit) } };
   return json(200, result);
+}
+
+const searchCaches = new WeakMap<Collection<HubspotRecord>, Map<string, number[]>>();
+function remember(cache: Map<string, number[]>, key: string, indices: number[]): void {
+  cache.set(key, indices);
+  if (cache.size > 16) cache.delete(cache.keys().next().value as string);
+}
+
+function matchAll(
+  collection: Collection<HubspotRecord>,
+  view: View,
+  filters: Filter[][],
+  schema: Map<string, PropertyDefinition>,
+  sort: { propertyName: string; direction: string } | undefined,
+  query: string | undefined,
+): number[] {
+  const matched: { index: number; record: HubspotRecord }[] = [];
+  const count = collection.visibleCount(view);
+  for (let index = 0; index < count; index++) {
+    const record = collection.at(index, view);
+    if (record.archivedAt !== null) continue;
+    if (filters.length && !filters.some((group) => group.every((f) => matches(record, f, schema.get(f.propertyName)))))
+      continue;
+    if (query && !Object.values(record.properties).some((v) => v?.toLowerCase().includes(query))) continue;
+    matched.push({ index, record });
+  }
+  if (sort) {
+    const def = schema.get(sort.propertyName);
+    const sign = sort.direction === "DESCENDING" ? -1 : 1;
+    matched.sort(
+      (a, b) => sign * compare(a.record.properties[sort.propertyName], b.record.properties[sort.propertyName], def),
+    );
+  }
+  return matched.map((m) => m.index);
 }
 
 function unknownProperty(name: string): SandboxResponse {
