@@ -3,9 +3,10 @@ import { useConnections } from "../connections/useConnections";
 import { formatAgo, formatDateTime } from "../lib/format";
 
 /** "Synced 6 min ago": the stalest connection decides how fresh the numbers are. */
-export function Freshness(props: { workspace: string }) {
-  const connections = useConnections(props.workspace);
+export function Freshness(props: { workspace: string; known?: FreshConnection[] }) {
+  const connections = useConnections(props.workspace, { enabled: !props.known });
   const now = useNow(30_000);
+  if (props.known) return <FreshnessLine list={props.known} now={now} />;
   if (connections.isPending) return <p className="freshness muted">Checking data freshness…</p>;
   if (connections.isError)
     return (
@@ -13,7 +14,16 @@ export function Freshness(props: { workspace: string }) {
         Data freshness unknown ({connections.error.message})
       </p>
     );
-  const list = connections.data.connections;
+  return <FreshnessLine list={connections.data.connections} now={now} />;
+}
+
+interface FreshConnection {
+  name: string;
+  lastSyncAt: string | null;
+  status?: string;
+}
+
+function FreshnessLine({ list, now }: { list: FreshConnection[]; now: number }) {
   if (list.length === 0)
     return (
       <p className="freshness muted" data-testid="freshness">

@@ -10,10 +10,9 @@ import { FunnelSection } from "./FunnelSection";
 import { KpiCards, rowOf } from "./KpiCards";
 import { RecordsDrawer } from "./RecordsDrawer";
 import { ReviewControls } from "./ReviewControls";
-import { downloadReviewCsv } from "./review-csv";
 import { ServiceLineTable } from "./ServiceLineTable";
 import { firstTouchTargetMinutes, useDefinitions } from "./useDefinitions";
-import { useReview } from "./useReview";
+import { reviewCsvUrl, useReview } from "./useReview";
 import { VelocitySection } from "./VelocitySection";
 
 export default function WeeklyReviewPage() {
@@ -27,7 +26,8 @@ function WeeklyReview(props: { workspace: string; name: string }) {
   const week = isIsoWeek(weekParam) ? weekParam : lastCompleteWeek();
   const serviceLine = useSearchParam("serviceLine");
   const asOf = useSearchParam("asOf");
-  const review = useReview({ workspace: props.workspace, week, serviceLine, asOf });
+  const reviewQuery = { workspace: props.workspace, week, serviceLine, asOf };
+  const review = useReview(reviewQuery);
   const definitions = useDefinitions(props.workspace);
   const serviceLines = definitions.data?.definitions.serviceLines ?? [];
   const labels = new Map(serviceLines.map((l) => [l.key, l.label]));
@@ -41,16 +41,12 @@ function WeeklyReview(props: { workspace: string; name: string }) {
           <h1 id="review-title">
             Weekly review <span className="muted">· {props.name}</span>
           </h1>
-          <Freshness workspace={props.workspace} />
+          <Freshness workspace={props.workspace} known={review.data?.freshness.connections} />
         </div>
         <div className="page-actions">
-          <button
-            type="button"
-            onClick={() => review.data && downloadReviewCsv(review.data, props.workspace)}
-            disabled={!review.data}
-          >
+          <a className="button-link" href={reviewCsvUrl(reviewQuery)} download data-testid="review-csv">
             Export CSV
-          </button>
+          </a>
           <button type="button" onClick={() => window.print()}>
             Print / PDF
           </button>

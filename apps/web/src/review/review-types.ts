@@ -93,7 +93,18 @@ export interface Review extends ReviewWeek {
   previous: ReviewWeek;
   /** The 12 weeks ending with this one, oldest first (rows for the requested service lines). */
   trend?: ReviewWeek[];
-  freshness?: Array<{ connectionId: string; name?: string; lastSyncAt: string | null }>;
+  definitionsVersion: number;
+  computedFrom: "facts" | "records";
+  freshness: {
+    connections: Array<{
+      connectionId: string;
+      crm: "hubspot" | "salesforce";
+      name: string;
+      lastSyncAt: string | null;
+    }>;
+    factsComputedAt: string | null;
+    factsDefinitionsVersions: number[];
+  };
 }
 
 /** One record behind a number (the drill-down drawer). */
