@@ -6,6 +6,8 @@ import type { ApiDeps } from "./env.ts";
 import { onError, onNotFound } from "./middleware/on-error.ts";
 import { withRequestContext } from "./middleware/with-request-id.ts";
 import { newRouter } from "./router.ts";
+import { alertRoutes } from "./routes/alerts.ts";
+import { channelRoutes } from "./routes/channels.ts";
 import { definitionRoutes } from "./routes/definitions.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { meetingRoutes } from "./routes/meeting.ts";
@@ -27,6 +29,8 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/", healthRoutes());
   app.route("/api/v1", statusRoutes());
   app.route("/api/v1", workspaceRoutes());
+  app.route("/api/v1", alertRoutes());
+  app.route("/api/v1", channelRoutes());
   app.route("/api/v1", meetingRoutes());
   app.route("/api/v1", definitionRoutes());
   app.route("/api/v1", authRoutes());

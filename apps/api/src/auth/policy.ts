@@ -81,6 +81,17 @@ export const routePolicies: Record<string, Access> = {
   "POST /api/v1/workspaces/{workspace}/channels/{channelId}/test": "admin",
   "GET /api/v1/workspaces/{workspace}/alert-rules": "viewer",
   "PUT /api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": "admin",
+
+  // SLA alerts: read by all, acknowledged by editors; channels, rule options and the digest by admins
+  "GET /api/v1/workspaces/{workspace}/alerts": "viewer",
+  "POST /api/v1/workspaces/{workspace}/alerts/{alertId}/acknowledge": "editor",
+  "GET /api/v1/workspaces/{workspace}/channels": "viewer",
+  "POST /api/v1/workspaces/{workspace}/channels": "admin",
+  "PATCH /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
+  "DELETE /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
+  "POST /api/v1/workspaces/{workspace}/channels/{channelId}/test": "admin",
+  "GET /api/v1/workspaces/{workspace}/alert-rules": "viewer",
+  "PUT /api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": "admin",
   "GET /api/v1/workspaces/{workspace}/digest/subscribers": "viewer",
   "POST /api/v1/workspaces/{workspace}/digest/subscribers": "admin",
   "DELETE /api/v1/workspaces/{workspace}/digest/subscribers/{email}": "admin",
