@@ -1,14 +1,25 @@
 // The demo: the API (with the worker inside, on embedded PGlite) serving the dashboard. Started by scripts/demo.sh.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = process.env.PORT ?? "3000";
 const url = `http://127.0.0.1:${port}`;
+// The demo owner's sign-in, printed below once the API is ready.
+const demoOwnerEmail = process.env.DEMO_OWNER_EMAIL ?? "demo@example.com";
+const demoOwnerPassword = process.env.DEMO_OWNER_PASSWORD ?? randomBytes(12).toString("base64url");
 
 const api = spawn(process.execPath, ["apps/api/src/main.ts"], {
   cwd: root,
-  env: { DATA_DIR: ".data", DEMO_WORKSPACE: "demo", ...process.env, PORT: port },
+  env: {
+    DATA_DIR: ".data",
+    DEMO_WORKSPACE: "demo",
+    ...process.env,
+    PORT: port,
+    DEMO_OWNER_EMAIL: demoOwnerEmail,
+    DEMO_OWNER_PASSWORD: demoOwnerPassword,
+  },
   stdio: ["ignore", "inherit", "inherit"],
 });
 api.on("exit", (code) => process.exit(code ?? 1));
@@ -23,4 +34,6 @@ while (Date.now() < deadline) {
   if (ready) break;
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
-console.log(`\n  RevOps review is running: ${url}\n  (Ctrl+C stops it; data is kept in .data/)\n`);
+console.log(
+  `\n  RevOps review is running: ${url}\n  Sign in as ${demoOwnerEmail} with password ${demoOwnerPassword}\n  (Ctrl+C stops it; data is kept in .data/)\n`,
+);

@@ -6,6 +6,7 @@ import { ConfigError, createLogger, redisUnreachableMessage } from "@revops/runt
 import { parseWorkerConfig } from "@revops/worker/config";
 import { startWorker } from "@revops/worker/start";
 import { newApp } from "./app.ts";
+import { ensureDemoOwner } from "./auth/demo-owner.ts";
 import { parseApiConfig } from "./config.ts";
 
 async function main() {
@@ -21,6 +22,9 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   if (config.demoWorkspace) await ensureWorkspace(database.db, { id: config.demoWorkspace, name: "Demo company" });
+  const demoOwner = config.demoWorkspace
+    ? await ensureDemoOwner(database.db, config.demoWorkspace, config.auth)
+    : undefined;
   const redis = connectRedis(config.redisUrl, (error) =>
     logger.warn({ err: error.message }, "redis connection error; retrying"),
   );
@@ -42,6 +46,13 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ url: `http://${config.host}:${info.port}`, database: database.kind }, "api listening");
+    // A configured password is not echoed; a generated one must be, or nobody could sign in.
+    if (demoOwner)
+      console.log(
+        demoOwner.generated
+          ? `\n  Sign in as ${demoOwner.email} with password ${demoOwner.password} (new at each start; set DEMO_OWNER_PASSWORD to keep one)\n`
+          : `\n  Sign in as ${demoOwner.email} with the password in DEMO_OWNER_PASSWORD\n`,
+      );
   });
 
   let stopping = false;
