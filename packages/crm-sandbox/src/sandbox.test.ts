@@ -175,3 +175,54 @@ describe("webhooks and live mode", () => {
     expect(Date.parse(latest.records[0]?.CreatedDate ?? "")).toBeGreaterThan(Date.parse(TEST_NOW));
   });
 });
+
+describe("mutations", () => {
+  it("changes, deletes and merges records through the admin endpoint", { timeout: 20_000 }, async () => {
+    const sandbox = await start();
+    const sf = salesforceOf(sandbox);
+    const [lead, other] = (await sf.query<{ Id: string }>("SELECT Id FROM Lead ORDER BY CreatedDate LIMIT 2")).records;
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox.url}/__sandbox/${path}`, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      });
+    expect((await post("mutate", { crm: "salesforce", sobject: "Lead", id: lead?.Id, delete: true })).status).toBe(200);
+    expect(
+      (await post("mutate", { crm: "salesforce", sobject: "Lead", id: "00Q000000000000AAA", delete: true })).status,
+    ).toBe(400);
+    const deleted = await sf.query(`SELECT Id, IsDeleted FROM Lead WHERE Id = '${lead?.Id}'`, { scanAll: true });
+    expect(deleted.records[0]).toMatchObject({ IsDeleted: true });
+    expect((await sf.query(`SELECT Id FROM Lead WHERE Id = '${lead?.Id}'`)).totalSize).toBe(0);
+    const window = await sf
+      .sobject("Lead")
+      .deleted(new Date(Date.parse(TEST_NOW) - 86_400_000), new Date(Date.parse(TEST_NOW) + 60_000));
+    expect(window.deletedRecords.map((r) => r.id)).toContain(lead?.Id);
+    sandbox.control.mutate({
+      crm: "salesforce",
+      sobject: "Lead",
+      id: other?.Id ?? "",
+      set: { Status: "Closed - Not Converted" },
+    });
+    expect((await sf.query(`SELECT Status FROM Lead WHERE Id = '${other?.Id}'`)).records[0]).toMatchObject({
+      Status: "Closed - Not Converted",
+    });
+
+    const hubspot = hubspotOf(sandbox);
+    const [winner, loser] = (await hubspot.crm.contacts.basicApi.getPage(2)).results;
+    await post("mutate", { crm: "hubspot", objectType: "contacts", id: loser?.id, mergeInto: winner?.id });
+    const merged = await hubspot.crm.contacts.basicApi.getById(winner?.id ?? "", ["hs_merged_object_ids"]);
+    expect(merged.properties.hs_merged_object_ids).toBe(loser?.id);
+    const archived = await hubspot.crm.contacts.basicApi.getById(
+      loser?.id ?? "",
+      undefined,
+      undefined,
+      undefined,
+      true,
+    );
+    expect(archived.archived).toBe(true);
+    // jsforce itself retries 5xx answers with backoff, so half of them failing still gets through.
+    expect((await post("faults", { rate500: 0.5, target: "salesforce" })).status).toBe(200);
+    expect((await sf.query("SELECT Id FROM User LIMIT 1")).records).toHaveLength(1);
+  });
+});
