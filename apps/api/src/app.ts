@@ -10,6 +10,7 @@ import { alertRoutes } from "./routes/alerts.ts";
 import { channelRoutes } from "./routes/channels.ts";
 import { definitionRoutes } from "./routes/definitions.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { reviewRoutes } from "./routes/review.ts";
 import { meetingRoutes } from "./routes/meeting.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
@@ -33,6 +34,7 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/api/v1", channelRoutes());
   app.route("/api/v1", meetingRoutes());
   app.route("/api/v1", definitionRoutes());
+  app.route("/api/v1", reviewRoutes());
   app.route("/api/v1", authRoutes());
 
   app.doc31("/api/openapi.json", {

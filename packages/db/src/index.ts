@@ -17,6 +17,8 @@ export * from "./queries/crm-records.ts";
 export * from "./queries/definitions.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/meeting.ts";
+export * from "./queries/review-facts.ts";
+export * from "./queries/review-records.ts";
 export * from "./queries/unmapped-values.ts";
 export * from "./queries/workspaces.ts";
 export * from "./schema/index.ts";

@@ -1,0 +1,262 @@
+import type {
+  CanonicalStage,
+  CycleFactRow,
+  DealFactRow,
+  DealRecord,
+  SourceCategory,
+  SpanFactRow,
+  Transition,
+} from "@revops/core";
+import { and, eq, gte, isNull, lt, lte, max, or, sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { connections } from "../schema/connections.ts";
+import { leads } from "../schema/crm-records.ts";
+import { dealFacts, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
+import { syncRuns } from "../schema/sync.ts";
+
+/** What a review of some weeks needs, as instants and local dates; SQL picks a superset, core applies the exact rules. */
+export interface ReviewFactsRange {
+  workspaceId: string;
+  /** Start of the oldest week, end of the newest. */
+  from: Date;
+  to: Date;
+  asOf: Date;
+  /** Coverage periods: first day of the earliest quarter, day after the latest (local `YYYY-MM-DD`). */
+  periodFrom: string;
+  periodTo: string;
+  /** The latest instant at which a deal state is read: min(asOf, to). */
+  latestCutoff: Date;
+}
+
+type CycleRow = typeof mqlCycleFacts.$inferSelect;
+type SpanRow = typeof stageSpanFacts.$inferSelect;
+type DealRow = typeof dealFacts.$inferSelect;
+
+export function toCycleFact(row: CycleRow): CycleFactRow {
+  return {
+    leadId: row.leadId,
+    index: row.cycleIndex,
+    startAt: row.startAt,
+    provenance: row.provenance as CycleFactRow["provenance"],
+    endAt: row.endAt,
+    firstTouchAt: row.firstTouchAt,
+    firstTouchActivityId: row.firstTouchActivityId,
+    acceptedAt: row.acceptedAt,
+    rejectedAt: row.rejectedAt,
+    reachedAt: {
+      sal: row.reachedSalAt,
+      sql: row.reachedSqlAt,
+      opportunity: row.reachedOpportunityAt,
+      closed_won: row.reachedClosedWonAt,
+    },
+    serviceLine: row.serviceLine,
+    sourceCategory: row.sourceCategory as SourceCategory,
+    tier: row.tier,
+  };
+}
+
+export function toSpanFact(row: SpanRow): SpanFactRow {
+  const span: SpanFactRow = {
+    entityId: row.entityId,
+    entityKind: row.entityKind,
+    spanIndex: row.spanIndex,
+    stage: row.stage as CanonicalStage,
+    enteredAt: row.enteredAt,
+    leftAt: row.leftAt,
+    provenance: row.provenance as SpanFactRow["provenance"],
+    serviceLine: row.serviceLine,
+    sourceCategory: row.sourceCategory as SourceCategory,
+    tier: row.tier,
+  };
+  return row.via ? { ...span, via: row.via } : span;
+}
+
+const date = (value: unknown) => new Date(value as string);
+/** Aggregates come back as strings from some drivers. */
+const asDate = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(value as string);
+
+/** jsonb gives ISO strings back; the core model wants Dates. */
+export function toDealFact(row: DealRow): DealFactRow {
+  const record = row.record as unknown as DealRecord;
+  const deal: DealRecord = {
+    ...record,
+    createdAt: date(record.createdAt),
+    stageChanges: record.stageChanges.map((c) => ({ ...c, at: date(c.at) })),
+    amountChanges: record.amountChanges.map((c) => ({ ...c, at: date(c.at) })),
+    closeDateChanges: record.closeDateChanges.map((c) => ({ ...c, at: date(c.at) })),
+  };
+  const transitions: Transition[] = (row.transitions as Transition[]).map((t) => ({ ...t, at: date(t.at) }));
+  return {
+    deal,
+    transitions,
+    serviceLine: row.serviceLine,
+    sourceCategory: row.sourceCategory as SourceCategory,
+    tier: row.tier,
+  };
+}
+
+/** MQL cycles that started in the range by T. */
+export async function loadCycleFacts(db: Database, range: ReviewFactsRange): Promise<CycleFactRow[]> {
+  const rows = await db
+    .select()
+    .from(mqlCycleFacts)
+    .where(
+      and(
+        eq(mqlCycleFacts.workspaceId, range.workspaceId),
+        gte(mqlCycleFacts.startAt, range.from),
+        lt(mqlCycleFacts.startAt, range.to),
+        lte(mqlCycleFacts.startAt, range.asOf),
+      ),
+    );
+  return rows.map(toCycleFact);
+}
+
+/** Times in stage that ended in the range by T (velocity exits). */
+export async function loadExitSpanFacts(db: Database, range: ReviewFactsRange): Promise<SpanFactRow[]> {
+  const rows = await db
+    .select()
+    .from(stageSpanFacts)
+    .where(
+      and(
+        eq(stageSpanFacts.workspaceId, range.workspaceId),
+        gte(stageSpanFacts.leftAt, range.from),
+        lt(stageSpanFacts.leftAt, range.to),
+        lte(stageSpanFacts.leftAt, range.asOf),
+      ),
+    );
+  return rows.map(toSpanFact);
+}
+
+/** Deals a week in the range can need: created in it, closed in it, or with a close date ever in its quarters. */
+export async function loadDealFacts(db: Database, range: ReviewFactsRange): Promise<DealFactRow[]> {
+  const rows = await db
+    .select()
+    .from(dealFacts)
+    .where(
+      and(
+        eq(dealFacts.workspaceId, range.workspaceId),
+        lte(dealFacts.createdAt, range.asOf),
+        or(
+          and(gte(dealFacts.createdAt, range.from), lt(dealFacts.createdAt, range.to)),
+          and(gte(dealFacts.lastClosedAt, range.from), lt(dealFacts.firstClosedAt, range.to)),
+          and(
+            lte(dealFacts.createdAt, range.latestCutoff),
+            gte(dealFacts.closeDateMax, range.periodFrom),
+            lt(dealFacts.closeDateMin, range.periodTo),
+          ),
+        ),
+      ),
+    );
+  return rows.map(toDealFact);
+}
+
+export interface OpenStageCount {
+  serviceLine: string;
+  entityKind: "lead" | "deal";
+  stage: string;
+  open: number;
+  stalled: number;
+}
+
+/**
+ * Entities in each stage at `at` (entered ≤ at < left) and how many of them are past their
+ * stored stall deadline: counted in SQL, since open spans grow with the whole history.
+ */
+export async function countOpenSpans(
+  db: Database,
+  params: { workspaceId: string; at: Date },
+): Promise<OpenStageCount[]> {
+  const rows = await db
+    .select({
+      serviceLine: stageSpanFacts.serviceLine,
+      entityKind: stageSpanFacts.entityKind,
+      stage: stageSpanFacts.stage,
+      open: sql<number>`count(*)::int`,
+      stalled: sql<number>`(count(*) filter (where ${stageSpanFacts.stallDeadlineAt} <= ${params.at}))::int`,
+    })
+    .from(stageSpanFacts)
+    .where(
+      and(
+        eq(stageSpanFacts.workspaceId, params.workspaceId),
+        lte(stageSpanFacts.enteredAt, params.at),
+        or(isNull(stageSpanFacts.leftAt), sql`${stageSpanFacts.leftAt} > ${params.at}`),
+      ),
+    )
+    .groupBy(stageSpanFacts.serviceLine, stageSpanFacts.entityKind, stageSpanFacts.stage);
+  return rows.map((r) => ({ ...r, open: Number(r.open), stalled: Number(r.stalled) }));
+}
+
+/** Open spans of one stage at `at` (velocity drill-down), optionally only the stalled ones. */
+export async function listOpenSpans(
+  db: Database,
+  params: {
+    workspaceId: string;
+    at: Date;
+    stage: string;
+    entityKind: "lead" | "deal";
+    serviceLine?: string;
+    stalledOnly: boolean;
+  },
+): Promise<SpanFactRow[]> {
+  const rows = await db
+    .select()
+    .from(stageSpanFacts)
+    .where(
+      and(
+        eq(stageSpanFacts.workspaceId, params.workspaceId),
+        eq(stageSpanFacts.stage, params.stage),
+        eq(stageSpanFacts.entityKind, params.entityKind),
+        params.serviceLine ? eq(stageSpanFacts.serviceLine, params.serviceLine) : undefined,
+        lte(stageSpanFacts.enteredAt, params.at),
+        or(isNull(stageSpanFacts.leftAt), sql`${stageSpanFacts.leftAt} > ${params.at}`),
+        params.stalledOnly ? lte(stageSpanFacts.stallDeadlineAt, params.at) : undefined,
+      ),
+    );
+  return rows.map(toSpanFact);
+}
+
+/** Per connection: the end of its last successful sync (sync_runs), else the latest time one of its leads was synced (data loaded without a sync run). */
+export async function reviewDataFreshness(db: Database, params: { workspaceId: string }) {
+  const conns = await db.select().from(connections).where(eq(connections.workspaceId, params.workspaceId));
+  const runs = await db
+    .select({ connectionId: syncRuns.connectionId, at: max(syncRuns.finishedAt) })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, params.workspaceId), eq(syncRuns.status, "succeeded")))
+    .groupBy(syncRuns.connectionId);
+  const records = await db
+    .select({ connectionId: leads.connectionId, at: max(leads.syncedAt) })
+    .from(leads)
+    .where(eq(leads.workspaceId, params.workspaceId))
+    .groupBy(leads.connectionId);
+  const lastRun = new Map(runs.map((r) => [r.connectionId, asDate(r.at)]));
+  const lastRecord = new Map(records.map((r) => [r.connectionId, asDate(r.at)]));
+  return conns.map((c) => ({
+    connectionId: c.id,
+    crm: c.crm,
+    name: c.name,
+    settings: c.settings,
+    lastSyncAt: lastRun.get(c.id) ?? lastRecord.get(c.id) ?? null,
+  }));
+}
+
+/** When the facts were last written and under which definitions versions. */
+export async function factsStatus(db: Database, params: { workspaceId: string }) {
+  const rows = await db
+    .select({ version: mqlCycleFacts.definitionsVersion, computedAt: max(mqlCycleFacts.computedAt) })
+    .from(mqlCycleFacts)
+    .where(eq(mqlCycleFacts.workspaceId, params.workspaceId))
+    .groupBy(mqlCycleFacts.definitionsVersion);
+  const deals = await db
+    .select({ version: dealFacts.definitionsVersion, computedAt: max(dealFacts.computedAt) })
+    .from(dealFacts)
+    .where(eq(dealFacts.workspaceId, params.workspaceId))
+    .groupBy(dealFacts.definitionsVersion);
+  const all = [...rows, ...deals].map((r) => ({ version: r.version, computedAt: asDate(r.computedAt) }));
+  const versions = [...new Set(all.map((r) => r.version))].sort((a, b) => a - b);
+  const computedAt = all.reduce<Date | null>(
+    (m, r) => (r.computedAt && (!m || r.computedAt > m) ? r.computedAt : m),
+    null,
+  );
+  return { versions, computedAt };
+}
