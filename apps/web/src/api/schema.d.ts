@@ -201,6 +201,519 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts, newest threshold first, filterable and paginated, with every channel's delivery status */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "at_risk" | "breached" | "escalated";
+                    rule?: string;
+                    entity?: string;
+                    owner?: string;
+                    acknowledged?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of alerts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertPage"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or alert */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert (the first acknowledgement is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    alertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The alert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or alert */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert channels with their health (a channel that keeps failing is flagged); secrets are never returned */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Channels */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: components["schemas"]["AlertChannel"][];
+                        };
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a channel; a malformed URL or address is rejected with the field named */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewAlertChannel"];
+                };
+            };
+            responses: {
+                /** @description The channel */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannel"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a channel and its pending deliveries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a channel (omitted secrets are kept) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertChannelChange"];
+                };
+            };
+            responses: {
+                /** @description The channel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannel"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/channels/{channelId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sample alert now; the answer says whether it went through, or what to fix */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The outcome */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelTestResult"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-rule delivery options (grouping per owner, quiet hours); rules without options use the defaults */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Options */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: components["schemas"]["AlertRuleSettings"][];
+                        };
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a rule's delivery options */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    ruleKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupByOwner: boolean;
+                        quietHours: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRuleSettings"];
+                    };
+                };
+                /** @description Invalid input, naming the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or channel */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace}/meeting": {
         parameters: {
             query?: never;
@@ -968,6 +1481,1123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly revenue review of week W as of T (spec §7), with W−1 and a 12-week trend
+         * @description Read from the precomputed facts. With definitionsVersion set to an older version the numbers are recomputed on the fly from the synced records under that version (slower: a full recompute for one request). format=csv returns one line per week, service line and metric.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO week YYYY-Www in the workspace zone */
+                    week: string;
+                    /** @description nothing after this instant counts (default: now) */
+                    asOf?: string;
+                    /** @description "all", a service-line key or "unassigned"; default: all rows */
+                    serviceLine?: string;
+                    /** @description compute under an older definitions version (recomputed on the fly from the records) */
+                    definitionsVersion?: number | null;
+                    /** @description include the 12-week trend */
+                    trend?: "true" | "false";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The review */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad week, asOf, service line or version */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or definitions version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/review/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one count of the review (drill-down), paginated; format=csv exports all of them */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO week YYYY-Www in the workspace zone */
+                    week: string;
+                    /** @description one of responseTime.mqls, responseTime.responded, responseTime.withinSla, responseTime.breached, responseTime.pending, acceptance.accepted, acceptance.rejected, acceptance.pending, conversion.mqls, conversion.sal, conversion.sql, conversion.opportunity, conversion.closed_won, coverage.open, coverage.closedWon, winRate.won, winRate.lost, sourceMix.marketing, sourceMix.sales, sourceMix.partner, sourceMix.other, velocity.lead.exits, velocity.lead.open, velocity.lead.stalled, velocity.mql.exits, velocity.mql.open, velocity.mql.stalled, velocity.sal.exits, velocity.sal.open, velocity.sal.stalled, velocity.sql.exits, velocity.sql.open, velocity.sql.stalled, velocity.recycled.exits, velocity.recycled.open, velocity.recycled.stalled, velocity.opportunity.exits, velocity.opportunity.open, velocity.opportunity.stalled, velocity.proposal.exits, velocity.proposal.open, velocity.proposal.stalled, velocity.negotiation.exits, velocity.negotiation.open, velocity.negotiation.stalled */
+                    metric: string;
+                    /** @description nothing after this instant counts (default: now) */
+                    asOf?: string;
+                    serviceLine?: string;
+                    /** @description compute under an older definitions version (recomputed on the fly from the records) */
+                    definitionsVersion?: number | null;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The records */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRecords"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad week, asOf, service line or version */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or definitions version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignIn"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description Wrong email or password */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person, their workspaces and roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The person */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspaces the caller may open, with their role in each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Workspaces */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspaces: components["schemas"]["MyWorkspace"][];
+                        };
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link offers (the link itself is the secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invitation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspaceName: string;
+                            email: string;
+                            role: components["schemas"]["WorkspaceRole"];
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description The link is not valid (used, revoked or expired) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the workspace as the signed-in person (the invitation's email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Joined */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationAccepted"];
+                    };
+                };
+                /** @description Another email */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The link is not valid (used, revoked or expired) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account for the invited email with a password, join, and sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Joined */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationAccepted"];
+                    };
+                };
+                /** @description The link is not valid (used, revoked or expired) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Account exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Members */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: components["schemas"]["Member"][];
+                        };
+                    };
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member; their sessions end */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The last owner */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a member's role (owners only) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        role: components["schemas"]["WorkspaceRole"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The last owner */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Invitations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitations: components["schemas"]["Invitation"][];
+                        };
+                    };
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite someone by link; the link is shown once and expires in 7 days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        role: components["schemas"]["WorkspaceRole"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Invitation */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            link: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description API tokens (never their secret) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: components["schemas"]["ApiToken"][];
+                        };
+                    };
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a token for scripts and BI tools; the secret is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        role?: components["schemas"]["WorkspaceRole"];
+                    };
+                };
+            };
+            responses: {
+                /** @description The token, once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            token: string;
+                            prefix: string;
+                            role: components["schemas"]["WorkspaceRole"];
+                        };
+                    };
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/api-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-ins aside, who changed what in this workspace, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Audit entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["AuditEntry"][];
+                        };
+                    };
+                };
+                /** @description Role too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such workspace or token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each workspace of the signed-in person with this week's headline numbers, worst first
+         * @description Worst first: most SLA breaches this week, then the lowest share of MQLs answered within SLA, then the oldest data.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The portfolio */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Portfolio"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1019,6 +2649,115 @@ export interface components {
             /** @description what is wrong and how to fix it */
             message: string;
             requestId: string;
+        };
+        AlertPage: {
+            alerts: components["schemas"]["Alert"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Alert: {
+            id: string;
+            /** @enum {string} */
+            kind: "at_risk" | "breached" | "escalated";
+            ruleKey: string;
+            ruleName: string;
+            /** @enum {string} */
+            entityKind: "lead" | "deal";
+            entityId: string;
+            entityName: string | null;
+            recordUrl: string | null;
+            ownerId: string | null;
+            ownerName: string | null;
+            cycleIndex: number;
+            dueAt: string;
+            deadlineAt: string;
+            createdAt: string;
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            deliveries: {
+                channelId: string;
+                channelKey: string;
+                /** @enum {string} */
+                channelKind: "slack" | "email" | "webhook";
+                /** @enum {string} */
+                status: "pending" | "sending" | "delivered" | "failed";
+                attempts: number;
+                lastError: string | null;
+                /** @description held by quiet hours until then */
+                notBefore: string | null;
+                deliveredAt: string | null;
+            }[];
+        };
+        AlertChannel: {
+            id: string;
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "slack" | "email" | "webhook";
+            /** @description non-secret settings (SMTP host, recipients, webhook URL) */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description secrets are write-only: never returned */
+            hasSecrets: boolean;
+            allRules: boolean;
+            digest: boolean;
+            enabled: boolean;
+            health: {
+                consecutiveFailures: number;
+                lastError: string | null;
+                lastFailureAt: string | null;
+                lastSuccessAt: string | null;
+                /** @description true when the channel keeps failing */
+                flagged: boolean;
+            };
+        };
+        NewAlertChannel: {
+            /** @description the name SLA rules list in channels / escalationChannels */
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "slack" | "email" | "webhook";
+            /** @default {} */
+            settings: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description slack: webhookUrl; email: password; webhook: signingSecret
+             * @default {}
+             */
+            secrets: {
+                [key: string]: unknown;
+            };
+            /** @default true */
+            allRules: boolean;
+            /** @default false */
+            digest: boolean;
+            /** @default true */
+            enabled: boolean;
+        };
+        AlertChannelChange: {
+            name?: string;
+            settings?: {
+                [key: string]: unknown;
+            };
+            /** @description omit to keep the stored secrets */
+            secrets?: {
+                [key: string]: unknown;
+            };
+            allRules?: boolean;
+            digest?: boolean;
+            enabled?: boolean;
+        };
+        ChannelTestResult: {
+            ok: boolean;
+            message: string;
+        };
+        AlertRuleSettings: {
+            ruleKey: string;
+            groupByOwner: boolean;
+            quietHours: boolean;
         };
         ReviewMeeting: {
             workspace: string;
@@ -1160,6 +2899,280 @@ export interface components {
                 note: string | null;
                 diff: components["schemas"]["DefinitionChange"][];
             }[];
+        };
+        Review: {
+            workspace: string;
+            /** @example 2026-W47 */
+            week: string;
+            timezone: string;
+            start: string;
+            end: string;
+            asOf: string;
+            definitionsVersion: number;
+            /**
+             * @description facts: the precomputed facts; records: recomputed on the fly for an older definitions version
+             * @enum {string}
+             */
+            computedFrom: "facts" | "records";
+            rows: components["schemas"]["ReviewRow"][];
+            previous: components["schemas"]["ReviewWeek"];
+            /** @description the 12 weeks ending with W, oldest first (empty when trend=false) */
+            trend: components["schemas"]["ReviewWeek"][];
+            freshness: components["schemas"]["ReviewFreshness"];
+        };
+        ReviewRow: {
+            /** @description "all" or a service-line key (including "unassigned") */
+            serviceLine: string;
+            responseTime: components["schemas"]["ReviewResponseTime"];
+            acceptance: components["schemas"]["ReviewAcceptance"];
+            coverage: components["schemas"]["ReviewCoverage"];
+            velocity: components["schemas"]["ReviewStageVelocity"][];
+            conversion: components["schemas"]["ReviewConversion"];
+            winRate: components["schemas"]["ReviewWinRate"];
+            sourceMix: components["schemas"]["ReviewSourceMix"];
+        };
+        ReviewResponseTime: {
+            mqls: number;
+            responded: number;
+            medianMinutes: number | null;
+            p90Minutes: number | null;
+            medianBusinessMinutes: number | null;
+            p90BusinessMinutes: number | null;
+            withinSla: number;
+            breached: number;
+            pending: number;
+            withinSlaRate: number | null;
+        };
+        ReviewAcceptance: {
+            accepted: number;
+            rejected: number;
+            pending: number;
+            rate: number | null;
+            medianHoursToDecision: number | null;
+        };
+        ReviewCoverage: {
+            /** @example FY2026-Q1 */
+            period: string;
+            periodStart: string;
+            periodEnd: string;
+            openPipeline: number;
+            weightedPipeline: number;
+            closedWon: number;
+            quota: number | null;
+            remaining: number | null;
+            /** @description null when there is no quota or it is attained (remaining ≤ 0) */
+            ratio: number | null;
+            weightedRatio: number | null;
+        };
+        ReviewStageVelocity: {
+            stage: string;
+            exits: number;
+            medianDays: number | null;
+            p75Days: number | null;
+            p90Days: number | null;
+            meanDays: number | null;
+            openCount: number;
+            /** @description null when no stage_max_age rule covers the stage */
+            stalled: number | null;
+        };
+        ReviewConversion: {
+            mqls: number;
+            sal: number;
+            sql: number;
+            opportunity: number;
+            closed_won: number;
+            salRate: number | null;
+            sqlRate: number | null;
+            opportunityRate: number | null;
+            closedWonRate: number | null;
+            mqlToClosedWonRate: number | null;
+        };
+        ReviewWinRate: {
+            won: number;
+            lost: number;
+            rate: number | null;
+            wonAmount: number;
+            lostAmount: number;
+            amountRate: number | null;
+        };
+        ReviewSourceMix: {
+            marketing: {
+                count: number;
+                amount: number;
+            };
+            sales: {
+                count: number;
+                amount: number;
+            };
+            partner: {
+                count: number;
+                amount: number;
+            };
+            other: {
+                count: number;
+                amount: number;
+            };
+        };
+        /** @description week W−1, same shape, also as of asOf */
+        ReviewWeek: {
+            week: string;
+            start: string;
+            end: string;
+            rows: components["schemas"]["ReviewRow"][];
+        };
+        ReviewFreshness: {
+            connections: {
+                connectionId: string;
+                /** @enum {string} */
+                crm: "hubspot" | "salesforce";
+                name: string;
+                lastSyncAt: string | null;
+            }[];
+            /** @description when the precomputed facts were last written */
+            factsComputedAt: string | null;
+            /** @description definitions versions the stored facts were computed under */
+            factsDefinitionsVersions: number[];
+        };
+        ReviewRecords: {
+            metric: string;
+            week: string;
+            asOf: string;
+            serviceLine: string;
+            total: number;
+            records: components["schemas"]["ReviewRecord"][];
+            nextCursor: string | null;
+        };
+        ReviewRecord: {
+            /** @enum {string} */
+            recordType: "lead" | "deal";
+            recordId: string;
+            /** @enum {string|null} */
+            crm: "hubspot" | "salesforce" | null;
+            crmId: string | null;
+            name: string | null;
+            /** @description the record's page in its CRM, when the connection says where */
+            link: string | null;
+            ownerCrmId: string | null;
+            ownerName: string | null;
+            serviceLine: string;
+            sourceCategory: string;
+            /** @description MQL cycle (0-based) for cycle metrics */
+            cycleIndex: number | null;
+            stage: string | null;
+            provenance: string | null;
+            /** @description cycle start, deal creation, or stage entry */
+            startAt: string | null;
+            /** @description cycle end, the close counted, or stage exit */
+            endAt: string | null;
+            firstTouchAt: string | null;
+            wallMinutes: number | null;
+            businessMinutes: number | null;
+            /** @enum {string|null} */
+            sla: "within" | "breached" | "pending" | null;
+            /** @enum {string|null} */
+            outcome: "accepted" | "rejected" | "pending" | null;
+            decidedAt: string | null;
+            hoursToDecision: number | null;
+            /** @description time in stage: until exit, or until the cutoff while open */
+            days: number | null;
+            /** @description as of the cutoff (win rate: as of the close) */
+            amount: number | null;
+            closeDate: string | null;
+            probability: number | null;
+        };
+        SignedIn: {
+            person: components["schemas"]["Person"];
+            csrfToken: string;
+            expiresAt: string;
+        };
+        Person: {
+            id: string;
+            email: string;
+            name: string;
+        };
+        SignIn: {
+            email: string;
+            password: string;
+        };
+        Me: {
+            person: components["schemas"]["Person"];
+            csrfToken: string;
+            workspaces: components["schemas"]["MyWorkspace"][];
+        };
+        MyWorkspace: {
+            id: string;
+            name: string;
+            timezone: string;
+            role: components["schemas"]["WorkspaceRole"];
+        };
+        /** @enum {string} */
+        WorkspaceRole: "viewer" | "editor" | "admin" | "owner";
+        InvitationAccepted: {
+            workspace: string;
+            role: components["schemas"]["WorkspaceRole"];
+        };
+        Member: {
+            userId: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["WorkspaceRole"];
+            joinedAt: string;
+        };
+        Invitation: {
+            id: string;
+            email: string;
+            role: components["schemas"]["WorkspaceRole"];
+            invitedBy: string;
+            createdAt: string;
+            expiresAt: string;
+            /** @enum {string} */
+            state: "open" | "accepted" | "revoked" | "expired";
+        };
+        ApiToken: {
+            id: string;
+            name: string;
+            role: components["schemas"]["WorkspaceRole"];
+            /** @description the first characters, to tell tokens apart */
+            prefix: string;
+            createdBy: string;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        AuditEntry: {
+            id: number;
+            actor: string;
+            action: string;
+            target: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            at: string;
+        };
+        Portfolio: {
+            workspaces: components["schemas"]["PortfolioEntry"][];
+        };
+        PortfolioEntry: {
+            workspace: string;
+            name: string;
+            role: components["schemas"]["WorkspaceRole"];
+            /** @description median first response to MQLs, business minutes */
+            responseTimeMedianMinutes: number | null;
+            /** @description share of MQLs answered within the SLA (0..1) */
+            responseWithinSlaRate: number | null;
+            /** @description share of MQLs accepted by sales (0..1) */
+            acceptanceRate: number | null;
+            /** @description open pipeline / remaining quota of the fiscal quarter */
+            coverage: number | null;
+            /** @description SLA breaches raised since Monday */
+            breachesThisWeek: number | null;
+            /** @description when the CRM data was last synced */
+            dataFreshness: {
+                lastSyncAt: string | null;
+                ageMinutes: number | null;
+            };
+            /** @description headline numbers not available yet, and why */
+            missing: string[];
         };
     };
     responses: never;
