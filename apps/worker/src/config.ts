@@ -25,6 +25,19 @@ const workerConfigSchema = z.object({
     .min(1000)
     .default(60_000)
     .describe("milliseconds between SLA evaluations of a workspace, >= 1000"),
+  SYNC_LOCK_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(30_000)
+    .describe("milliseconds a crashed worker's CRM sync lock lives before another worker may resume, >= 1000"),
+  CRM_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(10)
+    .describe("attempts per CRM request on 429/5xx/timeouts before the sync run fails, 1-50"),
 });
 
 export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
@@ -41,6 +54,9 @@ export function parseWorkerConfig(env: NodeJS.ProcessEnv) {
     heartbeatEveryMs: parsed.HEARTBEAT_EVERY_MS,
     publicUrl: parsed.PUBLIC_URL ?? "http://127.0.0.1:3000",
     slaEvaluateEveryMs: parsed.SLA_EVALUATE_EVERY_MS,
+    syncLockTtlMs: parsed.SYNC_LOCK_TTL_MS,
+    syncLockWaitMs: 10 * 60_000,
+    crmMaxAttempts: parsed.CRM_MAX_ATTEMPTS,
     logLevel: parsed.LOG_LEVEL,
     logPretty: parsed.LOG_PRETTY,
   };

@@ -1,10 +1,11 @@
 import type { JobDeclaration, JobSchedule } from "@revops/queue";
-import { recomputeFacts, workerHeartbeat } from "@revops/queue";
+import { recomputeFacts, syncConnection, workerHeartbeat } from "@revops/queue";
 import type { z } from "zod";
 import { alertRegistrations } from "./alerts/registrations.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { recomputeFactsJob } from "./processors/recompute-facts.ts";
 import { recordHeartbeat } from "./processors/record-heartbeat.ts";
+import { syncConnectionJob } from "./processors/sync-connection.ts";
 
 /** A processor is a plain function of (deps, validated payload). */
 export interface Registration<J extends JobDeclaration<string, z.ZodType>> {
@@ -20,6 +21,7 @@ export const registrations = [
   register({ job: workerHeartbeat, process: (deps) => recordHeartbeat(deps) }),
   ...alertRegistrations,
   register({ job: recomputeFacts, process: recomputeFactsJob }),
+  register({ job: syncConnection, process: syncConnectionJob }),
 ];
 
 /** The crons registered with upsertJobScheduler at boot. */

@@ -3,6 +3,7 @@ import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { upsertAlertSchedulers } from "./alerts/schedulers.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { registrations, schedules } from "./registry.ts";
+import { upsertConnectionSchedules } from "./sync/schedules.ts";
 
 export interface RunningWorker {
   /** Stops taking jobs, waits for the active ones (worker.close() does), then returns. */
@@ -44,6 +45,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   }
   // Per-workspace crons (SLA tick, Monday digest in the workspace zone) depend on the data.
   await upsertAlertSchedulers(deps);
+  // One incremental CRM sync scheduler per connection.
+  await upsertConnectionSchedules(deps);
   deps.logger.info({ queues: [...queuesInUse], schedules: schedules(deps).map((s) => s.id) }, "worker started");
 
   return {

@@ -359,7 +359,7 @@ export async function markDeleted(
   db: Database,
   scope: SyncScope,
   object: "lead" | "deal" | "activity",
-  removals: { crmId: string; at: Date; mergedIntoCrmId?: string | null }[],
+  removals: { crmId: string; at: Date; mergedIntoCrmId?: string | undefined }[],
 ): Promise<string[]> {
   const touched: string[] = [];
   for (const removal of removals) {
@@ -375,7 +375,7 @@ export async function markDeleted(
     const table = object === "lead" ? leads : deals;
     const rows = await db
       .update(table)
-      .set({ deletedAt: removal.at, mergedIntoCrmId: removal.mergedIntoCrmId ?? null })
+      .set({ deletedAt: removal.at, ...(removal.mergedIntoCrmId ? { mergedIntoCrmId: removal.mergedIntoCrmId } : {}) })
       .where(and(eq(table.connectionId, scope.connectionId), eq(table.crmId, removal.crmId)))
       .returning({ id: table.id });
     touched.push(...rows.map((row) => row.id));
@@ -394,4 +394,120 @@ export async function listLiveCrmIds(
     .from(table)
     .where(and(eq(table.connectionId, params.connectionId), isNull(table.deletedAt)));
   return rows.map((row) => row.crmId);
+}
+
+/** End of a full sync: leads and deals the sync did not see since `since` are gone from the CRM. */
+export async function sweepUnseen(
+  db: Database,
+  scope: SyncScope,
+  since: Date,
+): Promise<{ leadIds: string[]; dealIds: string[] }> {
+  const sweep = async (table: typeof leads | typeof deals) => {
+    const rows = await db
+      .update(table)
+      .set({ deletedAt: sql`now()` })
+      .where(
+        and(eq(table.connectionId, scope.connectionId), isNull(table.deletedAt), sql`${table.syncedAt} < ${since}`),
+      )
+      .returning({ id: table.id });
+    return rows.map((row) => row.id);
+  };
+  return { leadIds: await sweep(leads), dealIds: await sweep(deals) };
+}
+
+/**
+ * Salesforce field history records changes, not the value a Lead was created with: that is the
+ * OldValue of its first Status change, or its current Status when it never changed. Stored as a
+ * `property` change at the creation time.
+ */
+export async function settleLeadCreationStatus(
+  db: Database,
+  scope: SyncScope,
+  leadsToSettle: { crmId: string; currentStatus?: string | null }[],
+): Promise<void> {
+  if (leadsToSettle.length === 0) return;
+  const crmIds = leadsToSettle.map((lead) => lead.crmId);
+  const rows = await db
+    .select({ id: leads.id, crmId: leads.crmId, createdAt: leads.createdAtCrm })
+    .from(leads)
+    .where(and(eq(leads.connectionId, scope.connectionId), inArray(leads.crmId, crmIds)));
+  if (rows.length === 0) return;
+  const ids = rows.map((row) => row.id);
+  const firstChanges = await db.execute<{ entity_id: string; previous_value: string | null }>(sql`
+    select distinct on (entity_id) entity_id, previous_value from property_changes
+    where entity_id in (${list(ids)}) and property = 'Status' and provenance = 'history'
+    order by entity_id, changed_at asc`);
+  const firstRows =
+    (firstChanges as unknown as { rows?: { entity_id: string; previous_value: string | null }[] }).rows ?? [];
+  const previous = new Map(firstRows.map((row) => [row.entity_id, row.previous_value]));
+  const current = new Map(leadsToSettle.map((lead) => [lead.crmId, lead.currentStatus]));
+  const settled = rows.flatMap((row) => {
+    const value = previous.has(row.id) ? previous.get(row.id) : current.get(row.crmId);
+    return value === undefined ? [] : [{ row, value }];
+  });
+  if (settled.length === 0) return;
+  await db.delete(propertyChanges).where(
+    and(
+      inArray(
+        propertyChanges.entityId,
+        settled.map((s) => s.row.id),
+      ),
+      eq(propertyChanges.property, "Status"),
+      eq(propertyChanges.provenance, "property"),
+    ),
+  );
+  await db
+    .insert(propertyChanges)
+    .values(
+      settled.map(({ row, value }) => ({
+        workspaceId: scope.workspaceId,
+        entityKind: "lead" as const,
+        entityId: row.id,
+        property: "Status",
+        value,
+        changedAt: row.createdAt,
+        provenance: "property" as const,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** Appends history rows that arrive apart from their record (Salesforce LeadHistory, OpportunityHistory). */
+export async function appendPropertyChanges(
+  db: Database,
+  scope: SyncScope,
+  entityKind: "lead" | "deal",
+  rows: { crmId: string; change: PropertyChangeInput }[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const table = entityKind === "lead" ? leads : deals;
+  const crmIds = [...new Set(rows.map((row) => row.crmId))];
+  const entities = await db
+    .select({ id: table.id, crmId: table.crmId })
+    .from(table)
+    .where(and(eq(table.connectionId, scope.connectionId), inArray(table.crmId, crmIds)));
+  const ids = new Map(entities.map((entity) => [entity.crmId, entity.id]));
+  const values = rows.flatMap((row) => {
+    const entityId = ids.get(row.crmId);
+    if (!entityId) return [];
+    return [
+      {
+        workspaceId: scope.workspaceId,
+        entityKind,
+        entityId,
+        property: row.change.property,
+        value: row.change.value,
+        changedAt: row.change.at,
+        provenance: row.change.provenance,
+        previousValue: row.change.previousValue ?? null,
+      },
+    ];
+  });
+  for (let start = 0; start < values.length; start += 2_000) {
+    await db
+      .insert(propertyChanges)
+      .values(values.slice(start, start + 2_000))
+      .onConflictDoNothing();
+  }
+  return [...ids.values()];
 }

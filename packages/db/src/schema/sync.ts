@@ -77,6 +77,7 @@ export type DataQualityKind =
   | "malformed_record"
   | "missing_field"
   | "malformed_date"
+  | "malformed_number"
   | "huge_value"
   | "unknown_reference";
 

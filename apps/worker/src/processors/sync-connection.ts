@@ -1,0 +1,113 @@
+import { CrmAuthError, newRequestStats, openCrm, type SyncPage } from "@revops/connectors";
+import {
+  databaseNow,
+  findConnection,
+  finishSyncRun,
+  readSyncCursors,
+  recordSyncProgress,
+  type SyncRunError,
+  setConnectionStatus,
+  startSyncRun,
+} from "@revops/db";
+import type { JobPayload, syncConnection } from "@revops/queue";
+import type { WorkerDeps } from "../deps.ts";
+import { commitPage, type Touched } from "../sync/commit-page.ts";
+import { acquireConnectionLock } from "../sync/connection-lock.ts";
+import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
+import { secretBoxOf } from "../sync/secret-box.ts";
+
+export interface SyncOutcome {
+  status: "succeeded" | "needs_reconnect" | "skipped";
+  runId?: string;
+  pages?: number;
+  detail?: string;
+}
+
+/**
+ * Syncs one connection: under the connection's lock, reads the CRM page by page and commits
+ * each page with its cursor. A retried or restarted job resumes from the committed cursors.
+ */
+export async function syncConnectionJob(
+  deps: WorkerDeps,
+  payload: JobPayload<typeof syncConnection>,
+): Promise<SyncOutcome> {
+  const db = deps.database.db;
+  const { workspaceId, connectionId } = payload;
+  const connection = await findConnection(db, { workspaceId, connectionId });
+  if (!connection) return { status: "skipped", detail: "the connection no longer exists" };
+  if (connection.status === "needs_reconnect" && payload.reason !== "manual") {
+    return { status: "skipped", detail: "the connection needs to be reconnected" };
+  }
+  const lock = await acquireConnectionLock(deps.redis, `${deps.config.queuePrefix}:sync-lock:${connectionId}`, {
+    ttlMs: deps.config.syncLockTtlMs,
+    waitMs: deps.config.syncLockWaitMs,
+  });
+  // BullMQ retries the job later; the other sync will have covered most of it by then.
+  if (!lock) throw new Error(`connection ${connectionId} is being synced by another worker`);
+  const log = deps.logger.child({ connectionId, workspaceId, mode: payload.mode, reason: payload.reason });
+  const touched: Touched = { leadIds: new Set(), dealIds: new Set() };
+  const run = await startSyncRun(db, { workspaceId, connectionId, mode: payload.mode, reason: payload.reason });
+  const stats = newRequestStats();
+  const records: Record<string, number> = {};
+  let pages = 0;
+  const progress = (page: SyncPage | null) =>
+    recordSyncProgress(db, {
+      runId: run.id,
+      pages,
+      recordsByObject: records,
+      ...stats,
+      progress: {
+        object: page?.object ?? null,
+        phase: payload.mode,
+        pages,
+        records: Object.values(records).reduce((a, b) => a + b, 0),
+      },
+    });
+  try {
+    await setConnectionStatus(db, { workspaceId, connectionId, status: "syncing" });
+    const crm = openCrm({
+      crm: connection.crm,
+      settings: connection.settings,
+      credentials: JSON.parse(secretBoxOf(deps.config).open(connection.credentials)),
+      redis: deps.redis,
+      keyPrefix: deps.config.queuePrefix,
+      stats,
+      ...(deps.config.crmMaxAttempts ? { maxAttempts: deps.config.crmMaxAttempts } : {}),
+    });
+    const cursors = await readSyncCursors(db, { connectionId });
+    const startedAt = await databaseNow(db);
+    const scope = { workspaceId, connectionId, crm: connection.crm };
+    for await (const page of crm.source.pages({ mode: payload.mode, cursors, touched: payload.touched, startedAt })) {
+      if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
+      await commitPage(db, scope, page, touched);
+      pages++;
+      records[page.object] = (records[page.object] ?? 0) + page.records;
+      await progress(page);
+    }
+    await progress(null);
+    await finishSyncRun(db, { runId: run.id, status: "succeeded", errors: [] });
+    await setConnectionStatus(db, { workspaceId, connectionId, status: "ok" });
+    log.info({ runId: run.id, pages, records, ...stats }, "sync finished");
+    return { status: "succeeded", runId: run.id, pages };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const errors: SyncRunError[] = [{ at: new Date().toISOString(), object: null, message }];
+    await progress(null).catch(() => {});
+    if (error instanceof CrmAuthError) {
+      await finishSyncRun(db, { runId: run.id, status: "needs_reconnect", errors });
+      await setConnectionStatus(db, { workspaceId, connectionId, status: "needs_reconnect", detail: message });
+      log.warn({ runId: run.id, err: message }, "sync stopped: the connection needs to be reconnected");
+      return { status: "needs_reconnect", runId: run.id, detail: message };
+    }
+    await finishSyncRun(db, { runId: run.id, status: "failed", errors });
+    await setConnectionStatus(db, { workspaceId, connectionId, status: "error", detail: message });
+    log.warn({ runId: run.id, err: message }, "sync failed; the retry resumes from the last committed page");
+    throw error;
+  } finally {
+    await lock.release().catch(() => {});
+    // Whatever was committed (a whole run or part of one) gets its facts and clocks recomputed.
+    await enqueueRecompute(deps, workspaceId, touched, payload.mode === "full").catch((error: unknown) =>
+      log.warn({ err: String(error) }, "could not enqueue the recompute"),
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import type { RunningSandbox } from "@revops/crm-sandbox";
+import { listSyncRuns, readSyncCursors } from "@revops/db";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { databaseState, hubspotState, withoutEmails } from "../testing/sandbox-state.ts";
+import { connectSandbox, createSyncTestDeps, startTestSandbox } from "../testing/sync-harness.ts";
+import { syncConnectionJob } from "./sync-connection.ts";
+
+describe("HubSpot sync against the sandbox", () => {
+  let harness: Awaited<ReturnType<typeof createSyncTestDeps>>;
+  let sandbox: RunningSandbox;
+  beforeEach(async () => {
+    harness = await createSyncTestDeps();
+    sandbox = await startTestSandbox();
+  });
+  afterEach(async () => {
+    await sandbox.close();
+    await harness.close();
+  });
+
+  it("full then incremental sync holds exactly the portal's funnel; re-running changes nothing", async () => {
+    const { deps } = harness;
+    const connection = await connectSandbox(deps, sandbox, "hubspot");
+    const job = { workspaceId: "acme", connectionId: connection.id, reason: "manual" as const };
+    const first = await syncConnectionJob(deps, { ...job, mode: "full" });
+    expect(first.status).toBe("succeeded");
+    const expected = withoutEmails(await hubspotState(sandbox));
+    expect(Object.keys(expected.leads).length).toBeGreaterThan(50);
+    expect(Object.keys(expected.deals).length).toBeGreaterThan(5);
+    expect(Object.keys(expected.activities).length).toBeGreaterThan(50);
+    expect(Object.values(expected.deals).filter((deal) => deal.leads.length > 0).length).toBeGreaterThan(5);
+    const stages = ["lifecyclestage", "hs_lead_status"];
+    expect(await databaseState(deps.database.db, "acme", stages)).toEqual(expected);
+    expect((await readSyncCursors(deps.database.db, { connectionId: connection.id })).has("full")).toBe(false);
+
+    // Changes in the CRM, then an incremental sync.
+    const [leadId, otherLead] = Object.keys(expected.leads);
+    const [dealId] = Object.keys(expected.deals);
+    sandbox.control.advanceClock(60_000);
+    sandbox.control.mutate({
+      crm: "hubspot",
+      objectType: "contacts",
+      id: leadId ?? "",
+      set: { lifecyclestage: "salesqualifiedlead" },
+    });
+    sandbox.control.mutate({
+      crm: "hubspot",
+      objectType: "deals",
+      id: dealId ?? "",
+      set: { dealstage: "closedwon", amount: "4242" },
+    });
+    sandbox.control.mutate({ crm: "hubspot", objectType: "contacts", id: otherLead ?? "", delete: true });
+    const second = await syncConnectionJob(deps, { ...job, mode: "incremental" });
+    expect(second.status).toBe("succeeded");
+    const after = withoutEmails(await hubspotState(sandbox));
+    expect(after.leads[leadId ?? ""]?.stages.lifecyclestage).toBe("salesqualifiedlead");
+    expect(after.leads[otherLead ?? ""]).toBeUndefined();
+    expect(await databaseState(deps.database.db, "acme", stages)).toEqual(after);
+
+    // Nothing changed: a re-run writes the same state.
+    await syncConnectionJob(deps, { ...job, mode: "incremental" });
+    expect(await databaseState(deps.database.db, "acme", stages)).toEqual(after);
+    const runs = await listSyncRuns(deps.database.db, { workspaceId: "acme", connectionId: connection.id });
+    expect(runs.map((run) => run.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(runs.at(-1)?.pages).toBeGreaterThan(3);
+  });
+});
