@@ -63,6 +63,19 @@ export const routePolicies: Record<string, Access> = {
 
   // The weekly review: read by all
   "GET /api/v1/workspaces/{workspace}/review": "viewer",
+  "GET /api/v1/workspaces/{workspace}/review/records": "viewer",
+
+  // SLA alerts: read by all, acknowledged by editors; rules and channels by admins
+  "GET /api/v1/workspaces/{workspace}/alerts": "viewer",
+  "POST /api/v1/workspaces/{workspace}/alerts/{alertId}/acknowledge": "editor",
+  "GET /api/v1/workspaces/{workspace}/alert-rules": "viewer",
+  "PUT /api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": "admin",
+  // Channels carry recipients and (sealed) secrets: admins only, reading included.
+  "GET /api/v1/workspaces/{workspace}/channels": "admin",
+  "POST /api/v1/workspaces/{workspace}/channels": "admin",
+  "PATCH /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
+  "DELETE /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
+  "POST /api/v1/workspaces/{workspace}/channels/{channelId}/test": "admin",
 
   // The review meeting: notes and action items by editors
   "GET /api/v1/workspaces/{workspace}/meeting": "viewer",
@@ -70,17 +83,6 @@ export const routePolicies: Record<string, Access> = {
   "POST /api/v1/workspaces/{workspace}/meeting/action-items": "editor",
   "PATCH /api/v1/workspaces/{workspace}/meeting/action-items/{id}": "editor",
   "DELETE /api/v1/workspaces/{workspace}/meeting/action-items/{id}": "editor",
-
-  // SLA alerts: read by all, acknowledged by editors; channels, rule options and the digest by admins
-  "GET /api/v1/workspaces/{workspace}/alerts": "viewer",
-  "POST /api/v1/workspaces/{workspace}/alerts/{alertId}/acknowledge": "editor",
-  "GET /api/v1/workspaces/{workspace}/channels": "viewer",
-  "POST /api/v1/workspaces/{workspace}/channels": "admin",
-  "PATCH /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
-  "DELETE /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
-  "POST /api/v1/workspaces/{workspace}/channels/{channelId}/test": "admin",
-  "GET /api/v1/workspaces/{workspace}/alert-rules": "viewer",
-  "PUT /api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": "admin",
 
   // SLA alerts: read by all, acknowledged by editors; channels, rule options and the digest by admins
   "GET /api/v1/workspaces/{workspace}/alerts": "viewer",
