@@ -3,7 +3,7 @@ import type { Story } from "./generator/story.ts";
 import type { WebhookEvent, WebhookSender } from "./hubspot/webhooks.ts";
 
 // Live mode: as the clock passes story events (new handoffs, status and stage changes), tell webhook subscribers.
-export function storyEventsBetween(story: Story, from: number, to: number): WebhookEvent[] {
+function storyEventsBetween(story: Story, from: number, to: number): WebhookEvent[] {
   const events: WebhookEvent[] = [];
   for (const lead of story.leads) {
     if (lead.handoffAt > to) break;

@@ -221,6 +221,7 @@ describe("mutations", () => {
       true,
     );
     expect(archived.archived).toBe(true);
+    expect((await post("faults", { rate429: 2 })).status).toBe(400);
     // jsforce itself retries 5xx answers with backoff, so half of them failing still gets through.
     expect((await post("faults", { rate500: 0.5, target: "salesforce" })).status).toBe(200);
     expect((await sf.query("SELECT Id FROM User LIMIT 1")).records).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type Mutation, MutationError, type SandboxControl } from "./control.ts";
+import { adminHandler } from "./admin.ts";
+import type { SandboxControl } from "./control.ts";
 import type { FaultDecision } from "./faults.ts";
 import { correlationId, json, parseBody, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { hubspotHandler, isHubspotPath } from "./hubspot/router.ts";
@@ -12,7 +13,7 @@ import type { SandboxCore } from "./sandbox.ts";
 export function createSandboxServer(core: SandboxCore, control: SandboxControl, baseUrl: () => string): Server {
   const hubspot = hubspotHandler({ ...core.hubspot, indexLagMs: () => core.indexLagMs });
   const salesforce = salesforceHandler({ ...core.salesforce, baseUrl });
-  const admin = adminHandler(core, control);
+  const admin = adminHandler(control);
   const hanging = new Set<ServerResponse>();
 
   const server = createServer(async (req, res) => {
@@ -47,7 +48,7 @@ export function createSandboxServer(core: SandboxCore, control: SandboxControl, 
       if (fault === "429" || fault === "500") response = injected(api ?? "hubspot", fault);
       else if (api === "hubspot") response = await hubspot(request);
       else if (api === "salesforce") response = await salesforce(request);
-      else if (path.startsWith("/__sandbox/")) response = await admin(request);
+      else if (path.startsWith("/__sandbox/")) response = admin(request);
       else response = json(404, { status: "error", message: `No route ${request.method} ${path}` });
       send(res, response);
     } catch (error) {
@@ -93,35 +94,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-function adminHandler(core: SandboxCore, control: SandboxControl) {
-  return async (request: SandboxRequest): Promise<SandboxResponse> => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const path = request.url.pathname;
-    try {
-      if (path === "/__sandbox/faults" && request.method === "POST") return json(200, control.setFaults(body));
-      if (path === "/__sandbox/mutate" && request.method === "POST") {
-        control.mutate(body as unknown as Mutation);
-        return json(200, { ok: true });
-      }
-      if (path === "/__sandbox/clock" && request.method === "POST") {
-        return json(200, { now: control.advanceClock(Number(body.advanceMs ?? 0)).toISOString() });
-      }
-      if (path === "/__sandbox/revoke" && request.method === "POST") {
-        control.revokeTokens(body);
-        return json(200, { ok: true });
-      }
-      if (path === "/__sandbox/webhooks" && request.method === "POST") {
-        return json(200, { subscriptionId: control.subscribeWebhook(body as { url: string }) });
-      }
-      if (path === "/__sandbox/state" && request.method === "GET") {
-        return json(200, { now: control.now().toISOString(), faults: core.faults.faults });
-      }
-    } catch (error) {
-      if (error instanceof MutationError) return json(400, { status: "error", message: error.message });
-      throw error;
-    }
-    return json(404, { status: "error", message: `No admin route ${request.method} ${path}` });
-  };
 }

@@ -3,7 +3,7 @@ const MINUTE = 60_000;
 const OPEN_HOUR = 9;
 const CLOSE_HOUR = 17;
 
-export function isBusinessTime(at: number): boolean {
+function isBusinessTime(at: number): boolean {
   const d = new Date(at);
   const day = d.getUTCDay();
   const hour = d.getUTCHours();

@@ -60,7 +60,7 @@ export const DEAL_STAGES = [
 export const WON_STEP = 5;
 export const LOST_STEP = 6;
 
-export const FIRST_NAMES = [
+const FIRST_NAMES = [
   "Ada",
   "Ben",
   "Chloe",
@@ -87,7 +87,7 @@ export const FIRST_NAMES = [
   "Yusuf",
   "Zoe",
 ] as const;
-export const LAST_NAMES = [
+const LAST_NAMES = [
   "Alvarez",
   "Brooks",
   "Chen",
@@ -111,7 +111,7 @@ export const LAST_NAMES = [
   "Weber",
   "Young",
 ] as const;
-export const COMPANY_WORDS = [
+const COMPANY_WORDS = [
   "Northwind",
   "Contoso",
   "Globex",
@@ -123,7 +123,7 @@ export const COMPANY_WORDS = [
   "Wayne",
   "Acme",
 ] as const;
-export const COMPANY_SUFFIXES = ["Logistics", "Health", "Bank", "Retail", "Energy", "Foods", "Media", "Labs"] as const;
+const COMPANY_SUFFIXES = ["Logistics", "Health", "Bank", "Retail", "Energy", "Foods", "Media", "Labs"] as const;
 
 export function personName(index: number): { firstName: string; lastName: string } {
   const firstName = FIRST_NAMES[index % FIRST_NAMES.length] ?? "Ada";

@@ -118,7 +118,7 @@ export function renderDeal(deal: DealStory, asOf: number): HubspotRecord {
   return finish(b, "deals", deal.deletedAt, asOf);
 }
 
-export function renderEngagement(type: "calls" | "emails" | "meetings", activity: ActivityStory): HubspotRecord {
+function renderEngagement(type: "calls" | "emails" | "meetings", activity: ActivityStory): HubspotRecord {
   const createdAt = engagementCreatedAt(activity);
   const b = builder(String(HUBSPOT_ID_BASE[type] + activity.index), createdAt);
   const p = b.record.properties;
@@ -146,7 +146,7 @@ export function renderEngagement(type: "calls" | "emails" | "meetings", activity
 }
 
 /** Meetings are booked two days ahead; calls and emails are logged when they happen. */
-export function engagementCreatedAt(activity: ActivityStory): number {
+function engagementCreatedAt(activity: ActivityStory): number {
   return activity.kind === "meeting" ? activity.at - 2 * 86_400_000 : activity.at;
 }
 

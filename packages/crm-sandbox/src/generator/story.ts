@@ -3,16 +3,14 @@ import { addBusinessMinutes, DAY, MINUTE, nextOpening } from "./calendar.ts";
 import { DEAL_STAGES, LOST_STEP, SERVICE_LINES, SOURCES, WON_STEP } from "./catalog.ts";
 
 // One neutral story of the business; generator/hubspot.ts and generator/salesforce.ts write it in each CRM's shape.
-export type LeadStage = "lead" | "mql" | "sal" | "sql" | "opportunity" | "recycled";
-export type ActivityKind = "call" | "email" | "meeting" | "sequence_email" | "incoming_email";
-export const ACTIVITY_COLLECTIONS = ["calls", "emails", "meetings"] as const;
-export type ActivityCollection = (typeof ACTIVITY_COLLECTIONS)[number];
+type LeadStage = "lead" | "mql" | "sal" | "sql" | "opportunity" | "recycled";
+type ActivityKind = "call" | "email" | "meeting" | "sequence_email" | "incoming_email";
 
-export interface StageEvent {
+interface StageEvent {
   at: number;
   stage: LeadStage;
 }
-export interface Owner {
+interface Owner {
   index: number;
   firstName: string;
   lastName: string;
@@ -34,7 +32,7 @@ export interface LeadStory {
   /** Activity references: index * 4 + collection (0 calls, 1 emails, 2 meetings). */
   activities: number[];
 }
-export interface Timed<T> {
+interface Timed<T> {
   at: number;
   value: T;
 }

@@ -2,7 +2,7 @@ import { DEAL_STAGES, SERVICE_LINES, SOURCES } from "../generator/catalog.ts";
 import type { HubspotType } from "./model.ts";
 
 // Property definitions served by GET /crm/v3/properties/{type}; search uses their types to compare values.
-export type PropertyType = "string" | "number" | "datetime" | "date" | "enumeration" | "bool";
+type PropertyType = "string" | "number" | "datetime" | "date" | "enumeration" | "bool";
 export interface PropertyDefinition {
   name: string;
   label: string;
@@ -12,7 +12,7 @@ export interface PropertyDefinition {
   hubspotDefined?: boolean;
 }
 
-export const LIFECYCLE_STAGES = [
+const LIFECYCLE_STAGES = [
   "subscriber",
   "lead",
   "marketingqualifiedlead",
@@ -22,7 +22,7 @@ export const LIFECYCLE_STAGES = [
   "evangelist",
   "other",
 ];
-export const LEAD_STATUSES = [
+const LEAD_STATUSES = [
   "NEW",
   "OPEN",
   "IN_PROGRESS",
@@ -82,7 +82,7 @@ const source = p(
   SOURCES.map((s) => s.hubspot),
 );
 
-export const PROPERTY_SCHEMA: Record<HubspotType, PropertyDefinition[]> = {
+const PROPERTY_SCHEMA: Record<HubspotType, PropertyDefinition[]> = {
   contacts: [
     ...common,
     p("createdate", "Create Date", "datetime"),

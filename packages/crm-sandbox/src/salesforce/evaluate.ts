@@ -16,7 +16,7 @@ export interface EvalContext {
 
 const NUMERIC = new Set(["currency", "double", "percent", "int"]);
 
-export function recordValue(record: SalesforceRecord, def: FieldDefinition): Comparable {
+function recordValue(record: SalesforceRecord, def: FieldDefinition): Comparable {
   const value = record[def.name];
   if (value === undefined || value === null) return null;
   if (def.type === "datetime") return Date.parse(String(value));

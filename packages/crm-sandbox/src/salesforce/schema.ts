@@ -33,12 +33,7 @@ export const KEY_PREFIX: Record<SObjectName, string> = {
   User: "005",
 };
 
-export const LEAD_STATUSES = [
-  "Open - Not Contacted",
-  "Working - Contacted",
-  "Closed - Converted",
-  "Closed - Not Converted",
-];
+const LEAD_STATUSES = ["Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted"];
 const f = (name: string, type: FieldType, extra: Partial<FieldDefinition> = {}): FieldDefinition => ({
   name,
   type,

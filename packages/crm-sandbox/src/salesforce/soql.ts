@@ -15,7 +15,7 @@ export type Condition =
   | { kind: "in"; field: string; negated: boolean; values: Literal[]; position: number }
   | { kind: "like"; field: string; pattern: string; position: number };
 
-export interface SelectField {
+interface SelectField {
   name: string;
   position: number;
 }
