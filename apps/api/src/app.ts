@@ -9,6 +9,7 @@ import { newRouter } from "./router.ts";
 import { alertRoutes } from "./routes/alerts.ts";
 import { channelRoutes } from "./routes/channels.ts";
 import { definitionRoutes } from "./routes/definitions.ts";
+import { digestRoutes } from "./routes/digest.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { reviewRoutes } from "./routes/review.ts";
 import { meetingRoutes } from "./routes/meeting.ts";
@@ -32,6 +33,7 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/api/v1", workspaceRoutes());
   app.route("/api/v1", alertRoutes());
   app.route("/api/v1", channelRoutes());
+  app.route("/api/v1", digestRoutes());
   app.route("/api/v1", meetingRoutes());
   app.route("/api/v1", definitionRoutes());
   app.route("/api/v1", reviewRoutes());

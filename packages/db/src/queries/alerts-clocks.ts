@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { slaClocks } from "../schema/alerts.ts";
 import { connections } from "../schema/connections.ts";
@@ -167,4 +167,25 @@ export async function slaEntityLabels(
     }
   }
   return labels;
+}
+
+/** Clocks still running past their deadline for the given rules (stalled deals for the digest), oldest deadline first. */
+export function overdueSlaClocks(
+  db: Database,
+  params: { workspaceId: string; ruleKeys: string[]; now: Date; limit: number },
+): Promise<SlaClockRow[]> {
+  if (params.ruleKeys.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.workspaceId, params.workspaceId),
+        inArray(slaClocks.ruleKey, params.ruleKeys),
+        isNull(slaClocks.stoppedAt),
+        lte(slaClocks.deadlineAt, params.now),
+      ),
+    )
+    .orderBy(asc(slaClocks.deadlineAt))
+    .limit(params.limit);
 }
