@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApi } from "../testing/test-api.ts";
 
 const base = "/api/v1/workspaces/acme/definitions";
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+type Body = any;
+const read = async (response: Response | Promise<Response>): Promise<Body> => (await response).json();
 const json = (method: string, body: unknown) => ({
   method,
   headers: { "content-type": "application/json" },
@@ -24,7 +27,7 @@ describe("shared definitions", () => {
   it("starts at version 0 with the spec defaults in the workspace's zone", async () => {
     const response = await api.request(base);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await read(response);
     expect(body.version).toBe(0);
     expect(body.definitions.timezone).toBe("Europe/Berlin");
     expect(body.definitions.stageMapping).toEqual(defaultDefinitions().stageMapping);
@@ -32,11 +35,11 @@ describe("shared definitions", () => {
   });
 
   it("stores each change as a new version with who, when and the diff, and asks for a recompute", async () => {
-    const defs = (await (await api.request(base)).json()).definitions;
+    const defs = (await read(api.request(base))).definitions;
     defs.serviceLines = [{ key: "cloud", label: "Cloud" }];
     const put = await api.request(base, json("PUT", { definitions: defs, note: "add cloud", basedOnVersion: 0 }));
     expect(put.status).toBe(200);
-    expect(await put.json()).toMatchObject({
+    expect(await read(put)).toMatchObject({
       version: 1,
       changed: true,
       diff: [{ path: "serviceLines[0]", after: { key: "cloud", label: "Cloud" } }],
@@ -45,20 +48,21 @@ describe("shared definitions", () => {
       base,
       json("PATCH", { changes: { targets: [{ serviceLine: "cloud", fiscalQuarter: "FY2026-Q4", amount: 1000 }] } }),
     );
-    expect(await patch.json()).toMatchObject({ version: 2, changed: true });
+    expect(await read(patch)).toMatchObject({ version: 2, changed: true });
     const same = await api.request(base, json("PATCH", { changes: { targets: defs.targets } }));
-    expect(await same.json()).toMatchObject({ version: 3, changed: true });
+    expect(await read(same)).toMatchObject({ version: 3, changed: true });
     const unchanged = await api.request(base, json("PATCH", { changes: { targets: defs.targets } }));
-    expect(await unchanged.json()).toMatchObject({ version: 3, changed: false, diff: [] });
+    expect(await read(unchanged)).toMatchObject({ version: 3, changed: false, diff: [] });
 
-    const history = await (await api.request(`${base}/versions`)).json();
+    const history = await read(api.request(`${base}/versions`));
     expect(history.versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
-    expect(history.versions[2]).toMatchObject({ createdBy: "system", note: "add cloud" });
+    // Who: the signed-in person (actorOf), "system" only for unauthenticated internal changes.
+    expect(history.versions[2]).toMatchObject({ createdBy: "test-owner@example.test", note: "add cloud" });
     expect(Date.parse(history.versions[2].createdAt)).not.toBeNaN();
     expect(history.versions[1].diff).toEqual([
       { path: "targets[0]", after: { serviceLine: "cloud", fiscalQuarter: "FY2026-Q4", amount: 1000 } },
     ]);
-    const v2 = await (await api.request(`${base}/versions/2`)).json();
+    const v2 = await read(api.request(`${base}/versions/2`));
     expect(v2.definitions.targets).toHaveLength(1);
     expect((await api.request(`${base}/versions/9`)).status).toBe(404);
 
@@ -76,7 +80,7 @@ describe("shared definitions", () => {
       json("PUT", { definitions: { ...defs, fiscalYearStartMonth: 3 }, basedOnVersion: 0 }),
     );
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ code: "version_conflict" });
+    expect(await read(stale)).toMatchObject({ code: "version_conflict" });
   });
 
   it("rejects invalid definitions with a message naming each field", async () => {
@@ -93,7 +97,7 @@ describe("shared definitions", () => {
     };
     const response = await api.request(base, json("PUT", { definitions: bad }));
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await read(response);
     expect(body.code).toBe("invalid_definitions");
     expect(body.message).toContain('slaRules[2].startStage: unknown stage "mqll"');
     expect(body.message).toContain("calendars[0].weeklyHours: calendar has no open hours");
@@ -102,11 +106,11 @@ describe("shared definitions", () => {
 
     const malformed = await api.request(base, json("PUT", { definitions: { ...defs, slaRules: [{ key: "x" }] } }));
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({
+    expect(await read(malformed)).toMatchObject({
       code: "invalid_definitions",
       message: expect.stringContaining("slaRules[0].name"),
     });
-    expect((await (await api.request(base)).json()).version).toBe(0);
+    expect((await read(api.request(base))).version).toBe(0);
   });
 
   it("exports the Revenue SLA as YAML or JSON and imports it back, validated the same way", async () => {
@@ -123,18 +127,18 @@ describe("shared definitions", () => {
       headers: { "content-type": "application/yaml" },
       body: edited,
     });
-    expect(await imported.json()).toMatchObject({
+    expect(await read(imported)).toMatchObject({
       version: 2,
       changed: true,
       diff: [{ path: "fiscalYearStartMonth", before: 4, after: 7 }],
     });
 
-    const exported = await (await api.request(`${base}/export?format=json`)).json();
+    const exported = await read(api.request(`${base}/export?format=json`));
     expect(exported).toMatchObject({ kind: "RevenueSLA", workspace: "acme", version: 2 });
     exported.definitions.slaRules[0].calendarKey = "nowhere";
     const rejected = await api.request(`${base}/import`, json("POST", exported));
     expect(rejected.status).toBe(400);
-    expect(await rejected.json()).toMatchObject({
+    expect(await read(rejected)).toMatchObject({
       code: "invalid_definitions",
       message: expect.stringContaining('slaRules[0].calendarKey: unknown calendar "nowhere"'),
     });
