@@ -70,10 +70,6 @@ export const routePolicies: Record<string, Access> = {
   "POST /api/v1/workspaces/{workspace}/alerts/{alertId}/acknowledge": "editor",
   "GET /api/v1/workspaces/{workspace}/alert-rules": "viewer",
   "PUT /api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": "admin",
-  "GET /api/v1/workspaces/{workspace}/digest/subscribers": "viewer",
-  "POST /api/v1/workspaces/{workspace}/digest/subscribers": "admin",
-  "DELETE /api/v1/workspaces/{workspace}/digest/subscribers/{email}": "admin",
-  "GET /api/v1/workspaces/{workspace}/digest/preview": "viewer",
   // Channels carry recipients and (sealed) secrets: admins only, reading included.
   "GET /api/v1/workspaces/{workspace}/channels": "admin",
   "POST /api/v1/workspaces/{workspace}/channels": "admin",
