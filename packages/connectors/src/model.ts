@@ -76,6 +76,12 @@ export interface HistoryRow {
   change: PropertyChangeInput;
 }
 
+export interface ObservedValues {
+  crmId: string;
+  at: Date;
+  values: Record<string, string | null>;
+}
+
 export type CursorValue = Record<string, unknown>;
 
 /**
@@ -98,6 +104,11 @@ export interface SyncPage {
   dealHistory?: HistoryRow[];
   /** Salesforce: leads whose created-with Status must be settled from their history. */
   settleLeadStatus?: string[];
+  /**
+   * Current values the sync saw (Salesforce incremental): a value that differs from the last
+   * known change is stored as an `observed` change at the record's modification time.
+   */
+  observed?: { object: "lead" | "deal"; values: ObservedValues[] };
   /** Salesforce: current Status of the leads of the page (their created-with value when they have no history). */
   currentLeadStatus?: Record<string, string | null>;
   /** End of a full sync: records not seen since this instant are gone from the CRM. */

@@ -1,5 +1,5 @@
 import type { RunningSandbox } from "@revops/crm-sandbox";
-import { listSyncRuns, readSyncCursors } from "@revops/db";
+import { findCrmRecord, listSyncRuns, readSyncCursors } from "@revops/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseState, hubspotState, withoutEmails } from "../testing/sandbox-state.ts";
 import { connectSandbox, createSyncTestDeps, startTestSandbox } from "../testing/sync-harness.ts";
@@ -33,7 +33,7 @@ describe("HubSpot sync against the sandbox", () => {
     expect((await readSyncCursors(deps.database.db, { connectionId: connection.id })).has("full")).toBe(false);
 
     // Changes in the CRM, then an incremental sync.
-    const [leadId, otherLead] = Object.keys(expected.leads);
+    const [leadId, otherLead, loser, winner] = Object.keys(expected.leads);
     const [dealId] = Object.keys(expected.deals);
     sandbox.control.advanceClock(60_000);
     sandbox.control.mutate({
@@ -49,12 +49,21 @@ describe("HubSpot sync against the sandbox", () => {
       set: { dealstage: "closedwon", amount: "4242" },
     });
     sandbox.control.mutate({ crm: "hubspot", objectType: "contacts", id: otherLead ?? "", delete: true });
+    sandbox.control.mutate({ crm: "hubspot", objectType: "contacts", id: loser ?? "", mergeInto: winner ?? "" });
     const second = await syncConnectionJob(deps, { ...job, mode: "incremental" });
     expect(second.status).toBe("succeeded");
     const after = withoutEmails(await hubspotState(sandbox));
     expect(after.leads[leadId ?? ""]?.stages.lifecyclestage).toBe("salesqualifiedlead");
     expect(after.leads[otherLead ?? ""]).toBeUndefined();
+    expect(after.leads[loser ?? ""]).toBeUndefined();
     expect(await databaseState(deps.database.db, "acme", stages)).toEqual(after);
+    const merged = await findCrmRecord(deps.database.db, {
+      connectionId: connection.id,
+      object: "lead",
+      crmId: loser ?? "",
+    });
+    expect(merged).toMatchObject({ mergedIntoCrmId: winner });
+    expect(merged?.deletedAt).not.toBeNull();
 
     // Nothing changed: a re-run writes the same state.
     await syncConnectionJob(deps, { ...job, mode: "incremental" });

@@ -4,6 +4,7 @@ import {
   type Database,
   markDeleted,
   recordDataQualityProblems,
+  recordObservedValues,
   type SyncScope,
   settleLeadCreationStatus,
   sweepUnseen,
@@ -51,6 +52,10 @@ export async function commitPage(db: Database, scope: SyncScope, page: SyncPage,
         scope,
         page.settleLeadStatus.map((crmId) => (crmId in current ? { crmId, currentStatus: current[crmId] } : { crmId })),
       );
+    }
+    if (page.observed?.values.length) {
+      const ids = await recordObservedValues(tx, scope, page.observed.object, page.observed.values);
+      for (const id of ids) (page.observed.object === "lead" ? touched.leadIds : touched.dealIds).add(id);
     }
     if (page.activities?.length) await upsertActivities(tx, scope, page.activities);
     for (const object of ["lead", "deal", "activity"] as const) {

@@ -124,3 +124,70 @@ export function withoutEmails(state: FunnelState): FunnelState {
     leads: Object.fromEntries(Object.entries(state.leads).map(([id, lead]) => [id, { ...lead, email: null }])),
   };
 }
+
+async function salesforceQuery(sandbox: RunningSandbox, soql: string): Promise<Record<string, unknown>[]> {
+  const token = await fetch(new URL("/services/oauth2/token", sandbox.salesforce.loginUrl), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: sandbox.salesforce.clientId,
+      client_secret: sandbox.salesforce.clientSecret,
+      refresh_token: sandbox.salesforce.refreshToken,
+    }),
+  }).then((response) => response.json() as Promise<{ access_token: string; instance_url: string }>);
+  const records: Record<string, unknown>[] = [];
+  let next: string | undefined = `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`;
+  while (next) {
+    const response = await fetch(new URL(next, token.instance_url), {
+      headers: { authorization: `Bearer ${token.access_token}` },
+    });
+    if (!response.ok) throw new Error(`sandbox answered ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as { records: Record<string, unknown>[]; nextRecordsUrl?: string };
+    records.push(...body.records);
+    next = body.nextRecordsUrl;
+  }
+  return records;
+}
+
+/** The org as the sandbox serves it now, read with plain HTTP. */
+export async function salesforceState(sandbox: RunningSandbox): Promise<FunnelState> {
+  const state: FunnelState = { leads: {}, deals: {}, activities: {} };
+  const field = sandbox.salesforce.serviceLineField;
+  const leads = await salesforceQuery(
+    sandbox,
+    `SELECT Id, OwnerId, Status, ConvertedOpportunityId, ${field} FROM Lead`,
+  );
+  for (const lead of leads) {
+    state.leads[String(lead.Id)] = {
+      email: null,
+      owner: (lead.OwnerId as string | null) ?? null,
+      serviceLine: (lead[field] as string | null) || null,
+      stages: { Status: (lead.Status as string | null) ?? null },
+    };
+  }
+  for (const deal of await salesforceQuery(sandbox, "SELECT Id, StageName, Amount, CloseDate FROM Opportunity")) {
+    const id = String(deal.Id);
+    state.deals[id] = {
+      stage: (deal.StageName as string | null) ?? null,
+      amount: deal.Amount === null || deal.Amount === undefined ? null : Number(deal.Amount),
+      closeDate: (deal.CloseDate as string | null) ?? null,
+      leads: leads
+        .filter((lead) => lead.ConvertedOpportunityId === id)
+        .map((lead) => String(lead.Id))
+        .sort(),
+    };
+  }
+  for (const task of await salesforceQuery(sandbox, "SELECT Id, WhoId, TaskSubtype FROM Task")) {
+    const who = String(task.WhoId ?? "");
+    if (!(who in state.leads)) continue;
+    if (task.TaskSubtype === "Call") state.activities[String(task.Id)] = { kind: "call", lead: who };
+    else if (["Email", "ListEmail", "Cadence"].includes(String(task.TaskSubtype)))
+      state.activities[String(task.Id)] = { kind: "email", lead: who };
+  }
+  for (const event of await salesforceQuery(sandbox, "SELECT Id, WhoId FROM Event")) {
+    const who = String(event.WhoId ?? "");
+    if (who in state.leads) state.activities[String(event.Id)] = { kind: "meeting", lead: who };
+  }
+  return state;
+}

@@ -132,7 +132,9 @@ export class SalesforceSource implements CrmSource {
       cursor = done
         ? { since: maxStamp ? maxOf(cursor.since, this.#back(maxStamp)) : cursor.since, maxStamp }
         : { ...cursor, lastStamp: soqlDate(String(last?.[stamp])), lastId: String(last?.Id), maxStamp };
-      yield this.#toPage(object, records, { [object]: cursor });
+      const page = this.#toPage(object, records, { [object]: cursor });
+      page.observed = observedValues(object, records);
+      yield page;
       if (done) return;
     }
   }
@@ -265,4 +267,32 @@ function maxOf(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
   return Date.parse(a.replace(/\+0000$/, "Z")) >= Date.parse(b.replace(/\+0000$/, "Z")) ? a : b;
+}
+
+/** Incremental: the current stage (and amount, close date) as seen, in case no history row records the change. */
+function observedValues(object: SObject, records: SalesforceRecord[]): SyncPage["observed"] {
+  const at = (record: SalesforceRecord) =>
+    new Date(String(record.SystemModstamp ?? record.CreatedDate).replace(/\+0000$/, "Z"));
+  const value = (raw: unknown) => (raw === null || raw === undefined || raw === "" ? null : String(raw));
+  if (object === "Lead") {
+    return {
+      object: "lead",
+      values: records.map((r) => ({ crmId: r.Id, at: at(r), values: { Status: value(r.Status) } })),
+    };
+  }
+  if (object === "Opportunity") {
+    return {
+      object: "deal",
+      values: records.map((r) => ({
+        crmId: r.Id,
+        at: at(r),
+        values: {
+          StageName: value(r.StageName),
+          amount: r.Amount === null || r.Amount === undefined ? null : String(Number(r.Amount)),
+          closedate: value(r.CloseDate),
+        },
+      })),
+    };
+  }
+  return undefined;
 }

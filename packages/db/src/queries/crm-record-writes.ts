@@ -511,3 +511,73 @@ export async function appendPropertyChanges(
   }
   return [...ids.values()];
 }
+
+/**
+ * Values the sync saw now: where one differs from the entity's latest change of that property,
+ * it is stored as an `observed` change at the record's modification time (spec §2 provenance).
+ */
+export async function recordObservedValues(
+  db: Database,
+  scope: SyncScope,
+  entityKind: "lead" | "deal",
+  observed: { crmId: string; at: Date; values: Record<string, string | null> }[],
+): Promise<string[]> {
+  if (observed.length === 0) return [];
+  const table = entityKind === "lead" ? leads : deals;
+  const entities = await db
+    .select({ id: table.id, crmId: table.crmId })
+    .from(table)
+    .where(
+      and(
+        eq(table.connectionId, scope.connectionId),
+        inArray(
+          table.crmId,
+          observed.map((o) => o.crmId),
+        ),
+      ),
+    );
+  const ids = new Map(entities.map((entity) => [entity.crmId, entity.id]));
+  if (ids.size === 0) return [];
+  const latest = await db.execute<{ entity_id: string; property: string; value: string | null }>(sql`
+    select distinct on (entity_id, property) entity_id, property, value from property_changes
+    where entity_id in (${list([...ids.values()])})
+    order by entity_id, property, changed_at desc`);
+  const rows =
+    (latest as unknown as { rows?: { entity_id: string; property: string; value: string | null }[] }).rows ?? [];
+  const known = new Map(rows.map((row) => [`${row.entity_id}|${row.property}`, row.value]));
+  const values = observed.flatMap((o) => {
+    const entityId = ids.get(o.crmId);
+    if (!entityId) return [];
+    return Object.entries(o.values).flatMap(([property, value]) => {
+      const key = `${entityId}|${property}`;
+      if (known.has(key) && known.get(key) === value) return [];
+      if (!known.has(key) && value === null) return [];
+      return [
+        {
+          workspaceId: scope.workspaceId,
+          entityKind,
+          entityId,
+          property,
+          value,
+          changedAt: o.at,
+          provenance: "observed" as const,
+        },
+      ];
+    });
+  });
+  if (values.length > 0) await db.insert(propertyChanges).values(values).onConflictDoNothing();
+  return [...new Set(values.map((v) => v.entityId))];
+}
+
+/** One lead or deal row by CRM id, deleted or merged ones included (tests, support). */
+export async function findCrmRecord(
+  db: Database,
+  params: { connectionId: string; object: "lead" | "deal"; crmId: string },
+): Promise<{ id: string; deletedAt: Date | null; mergedIntoCrmId: string | null } | undefined> {
+  const table = params.object === "lead" ? leads : deals;
+  const [row] = await db
+    .select({ id: table.id, deletedAt: table.deletedAt, mergedIntoCrmId: table.mergedIntoCrmId })
+    .from(table)
+    .where(and(eq(table.connectionId, params.connectionId), eq(table.crmId, params.crmId)));
+  return row;
+}
