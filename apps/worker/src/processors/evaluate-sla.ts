@@ -111,6 +111,10 @@ export async function evaluateSla(deps: WorkerDeps, payload: { workspaceId: stri
     result.clocksChecked += clocks.length;
     result.alertsCreated += recorded.inserted.length;
     result.deliveriesCreated += recorded.deliveries.length;
+    deps.logger.debug(
+      { workspaceId, batch, clocks: clocks.length, alerts: recorded.inserted.length },
+      "sla batch recorded",
+    );
     if (clocks.length < CLOCKS_PER_BATCH) break;
   }
 
