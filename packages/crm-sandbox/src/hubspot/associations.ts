@@ -2,8 +2,7 @@ import { json, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import type { View } from "../store.ts";
 import type { HubspotDataset } from "./dataset.ts";
 import { associationTypeId, type HubspotAssociation, type HubspotType } from "./model.ts";
-import { resolveType } from "./objects.ts";
-import { hubspotError } from "./wire.ts";
+import { hubspotError, resolveType } from "./wire.ts";
 
 // Associations v4 between contacts, deals and engagements (only live, non-archived records on both ends).
 export function associated(

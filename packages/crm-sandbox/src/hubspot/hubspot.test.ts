@@ -184,6 +184,15 @@ describe("associations, pipelines, owners, properties", () => {
     for (const call of calls) expect(call.associationTypes[0]?.typeId).toBe(193);
   });
 
+  it("embeds v3 associations in list pages when asked", async () => {
+    const page = await client.crm.objects.calls.basicApi.getPage(20, undefined, ["hs_timestamp"], undefined, [
+      "contacts",
+      "deals",
+    ]);
+    const contacts = page.results.map((call) => call.associations?.contacts?.results[0]);
+    expect(contacts.every((link) => link?.type === "call_to_contact" && link.id)).toBe(true);
+  });
+
   it("serves the deal pipeline with probability and isClosed as strings", async () => {
     const pipelines = await client.crm.pipelines.pipelinesApi.getAll("deals");
     const stages = pipelines.results[0]?.stages ?? [];

@@ -1,16 +1,13 @@
 import { json, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import type { View } from "../store.ts";
+import { associated } from "./associations.ts";
 import type { HubspotDataset } from "./dataset.ts";
 import { associationTypeId, type HubspotType, hubspotType } from "./model.ts";
-import { hubspotError, listParam, toWire } from "./wire.ts";
+import { hubspotError, listParam, resolveType, toWire } from "./wire.ts";
 
 // GET /crm/v3/objects/{type}, GET /crm/v3/objects/{type}/{id}, POST /crm/v3/objects/{type}/batch/read.
 const MAX_PAGE = 100;
 const MAX_PAGE_WITH_HISTORY = 50;
-
-export function resolveType(name: string): HubspotType | SandboxResponse {
-  return hubspotType(name) ?? hubspotError(400, "VALIDATION_ERROR", `Unable to infer object type from: ${name}`);
-}
 
 export function listObjects(
   data: HubspotDataset,
@@ -42,7 +39,7 @@ export function listObjects(
     const record = collection.at(index, view);
     if ((record.archivedAt !== null) !== archived) continue;
     const wire = toWire(type, record, data.schema, { properties, propertiesWithHistory });
-    if (associations?.length) wire.associations = associationsOf(data, type, record.id, associations);
+    if (associations?.length) wire.associations = associationsOf(data, view, type, record.id, associations);
     results.push(wire);
   }
   // Skip trailing records that this page would not return, so the last page has no `next`.
@@ -57,10 +54,10 @@ export function listObjects(
   return json(200, body);
 }
 
-function associationsOf(data: HubspotDataset, from: HubspotType, id: string, types: HubspotType[]) {
+function associationsOf(data: HubspotDataset, view: View, from: HubspotType, id: string, types: HubspotType[]) {
   const out: Record<string, unknown> = {};
   for (const to of types) {
-    const ids = data.associations(from, id, to);
+    const ids = associated(data, view, from, id, to).map((a) => a.toObjectId);
     if (!ids.length) continue;
     const label = `${from.slice(0, -1)}_to_${to.slice(0, -1)}`;
     out[to] = { results: ids.map((toId) => ({ id: String(toId), type: label, typeId: associationTypeId(from, to) })) };

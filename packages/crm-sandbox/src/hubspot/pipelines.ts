@@ -1,7 +1,6 @@
 import { json, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import type { HubspotDataset } from "./dataset.ts";
-import { resolveType } from "./objects.ts";
-import { hubspotError } from "./wire.ts";
+import { hubspotError, resolveType } from "./wire.ts";
 
 // Pipelines, owners and property definitions: the metadata a connector reads before records.
 export function listPipelines(data: HubspotDataset, objectType: string): SandboxResponse {

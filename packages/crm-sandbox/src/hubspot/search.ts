@@ -2,9 +2,8 @@ import { json, type SandboxRequest, type SandboxResponse } from "../http.ts";
 import type { Collection, View } from "../store.ts";
 import type { HubspotDataset } from "./dataset.ts";
 import type { HubspotRecord } from "./model.ts";
-import { resolveType } from "./objects.ts";
 import type { PropertyDefinition } from "./schema.ts";
-import { hubspotError, toWire } from "./wire.ts";
+import { hubspotError, resolveType, toWire } from "./wire.ts";
 
 // POST /crm/v3/objects/{type}/search: filter groups (OR of ANDs), one sort, at most 200 a page, 10,000 in all.
 const OPERATORS = [

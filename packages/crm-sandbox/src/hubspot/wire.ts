@@ -1,5 +1,12 @@
 import { correlationId, json, type SandboxResponse } from "../http.ts";
-import { DEFAULT_PROPERTIES, type HistoryEntry, type HubspotRecord, type HubspotType, iso } from "./model.ts";
+import {
+  DEFAULT_PROPERTIES,
+  type HistoryEntry,
+  type HubspotRecord,
+  type HubspotType,
+  hubspotType,
+  iso,
+} from "./model.ts";
 import type { PropertySchema } from "./schema.ts";
 
 // The JSON shapes HubSpot answers with: records and the one error body every failure uses.
@@ -64,4 +71,8 @@ export function toWire(
   wire.archived = record.archivedAt !== null;
   if (record.archivedAt !== null) wire.archivedAt = iso(record.archivedAt);
   return wire;
+}
+
+export function resolveType(name: string): HubspotType | SandboxResponse {
+  return hubspotType(name) ?? hubspotError(400, "VALIDATION_ERROR", `Unable to infer object type from: ${name}`);
 }
