@@ -1,4 +1,11 @@
-import { alertDeliveries, alerts, replaceSlaClocks, slaClocks } from "@revops/db";
+import {
+  alertDeliveries,
+  alertDeliveryAlerts,
+  alerts,
+  replaceSlaClocks,
+  saveAlertRuleSettings,
+  slaClocks,
+} from "@revops/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { evaluateSla } from "../processors/evaluate-sla.ts";
 import { addChannel, createAlertTestDeps, firstTouchClock } from "../testing/alert-harness.ts";
@@ -116,5 +123,42 @@ describe("SLA evaluation", () => {
     await evaluateSla(deps, { workspaceId: "acme" }, now);
     expect(await alertKinds()).toEqual(["OLD:at_risk", "OLD:breached"]);
     expect(await deps.database.db.select().from(alertDeliveries)).toHaveLength(0);
+  });
+
+  it("groups a tick's alerts into one message per owner, and holds them outside the calendar (quiet hours)", async () => {
+    const { deps } = harness;
+    const db = deps.database.db;
+    await addChannel(deps, {
+      key: "hook",
+      kind: "webhook",
+      settings: { url: "http://127.0.0.1:9/x" },
+      secrets: { signingSecret: "0123456789abcdef" },
+    });
+    await saveAlertRuleSettings(db, {
+      workspaceId: "acme",
+      ruleKey: "first-touch",
+      groupByOwner: true,
+      quietHours: true,
+    });
+    // Saturday 28 November 2026, 11:00 in Paris: the business-hours calendar opens Monday 09:00 (08:00Z).
+    const saturday = new Date("2026-11-28T10:00:00Z");
+    const other = { ...firstTouchClock("L9", saturday, { atRisk: -5, deadline: 15 }), ownerId: "owner-2" };
+    await replaceSlaClocks(db, {
+      workspaceId: "acme",
+      entityIds: null,
+      clocks: [
+        firstTouchClock("L1", saturday, { atRisk: -30, deadline: -10 }),
+        firstTouchClock("L2", saturday, { atRisk: -5, deadline: 15 }),
+        other,
+      ],
+    });
+    const result = await evaluateSla(deps, { workspaceId: "acme" }, saturday);
+    expect(result.alertsCreated).toBe(4);
+    const deliveries = await db.select().from(alertDeliveries);
+    expect(deliveries).toHaveLength(2);
+    expect(deliveries.every((d) => d.notBefore?.toISOString() === "2026-11-30T08:00:00.000Z")).toBe(true);
+    const links = await db.select().from(alertDeliveryAlerts);
+    const sizes = deliveries.map((d) => links.filter((l) => l.deliveryId === d.id).length).sort();
+    expect(sizes).toEqual([1, 3]);
   });
 });
