@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getPending } from "../api/pending";
+import { api, unwrap } from "../api/client";
 import { EmptyState } from "../layout/EmptyState";
 import { Freshness } from "../layout/Freshness";
 import { QueryState } from "../layout/QueryState";
@@ -22,12 +22,15 @@ function Alerts(props: { workspace: string }) {
   const page = Math.max(0, Number(useSearchParam("page") ?? 0) || 0);
   const alerts = useQuery({
     queryKey: ["alerts", props.workspace, kind, page],
-    queryFn: () =>
-      getPending<{ alerts: AlertEntry[]; total: number }>(`/api/v1/workspaces/${props.workspace}/alerts`, {
-        kind: kind ?? undefined,
-        limit: String(pageSize),
-        offset: String(page * pageSize),
-      }),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace}/alerts", {
+          params: {
+            path: { workspace: props.workspace },
+            query: { kind: (kind as AlertEntry["kind"] | null) ?? undefined, limit: pageSize, offset: page * pageSize },
+          },
+        }),
+      ),
     refetchInterval: 30_000,
   });
   return (
@@ -147,9 +150,10 @@ function Deliveries({ deliveries }: { deliveries: AlertDelivery[] }) {
     <ul className="plain-list">
       {deliveries.map((d) => (
         <li key={d.channelId}>
-          {d.channelName ?? d.channelKind ?? "channel"}:{" "}
+          {d.channelKey} ({d.channelKind}):{" "}
           <span className={`state-badge ${deliveryState[d.status] ?? "state-amber"}`}>{d.status}</span>
           {d.attempts > 1 ? ` after ${d.attempts} attempts` : ""}
+          {d.notBefore && d.status === "pending" ? ` (quiet hours until ${formatDateTime(d.notBefore)})` : ""}
           {d.lastError && d.status !== "delivered" ? <span className="field-error"> {d.lastError}</span> : null}
         </li>
       ))}

@@ -1,29 +1,5 @@
-// Local shape of the alerts engineer's list route, written from the alerts schema until
-// `pnpm gen:api` brings the generated one; then this goes.
+import type { components } from "../api/schema";
 
-export interface AlertDelivery {
-  channelId: string;
-  channelName?: string;
-  channelKind?: "slack" | "email" | "webhook";
-  status: "pending" | "sending" | "delivered" | "failed" | string;
-  attempts: number;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
-
-export interface AlertEntry {
-  id: string;
-  ruleKey: string;
-  ruleName: string;
-  entityKind: "lead" | "deal";
-  entityId: string;
-  entityName: string | null;
-  kind: "at_risk" | "breached" | "escalated";
-  dueAt: string;
-  deadlineAt: string;
-  ownerName: string | null;
-  recordUrl: string | null;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  deliveries?: AlertDelivery[];
-}
+// Generated from the alerts API (pnpm gen:api).
+export type AlertEntry = components["schemas"]["Alert"];
+export type AlertDelivery = AlertEntry["deliveries"][number];

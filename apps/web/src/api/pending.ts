@@ -18,3 +18,9 @@ export async function getPending<T>(path: string, query: Record<string, string |
     requestId: error.requestId ?? "unknown",
   });
 }
+
+/** A route that also answers text/csv types its body as `T | string`; the JSON call gets `T`. */
+export function jsonBody<T>(body: T | string): T {
+  if (typeof body === "string") throw new Error("The server answered CSV where JSON was asked for.");
+  return body;
+}

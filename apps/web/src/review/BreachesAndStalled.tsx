@@ -6,14 +6,16 @@ import { useRecords } from "./useRecords";
 
 const dealStages = new Set(["opportunity", "proposal", "negotiation"]);
 
-/** Sorts by the first size-like field the records carry: the biggest problem first. */
-function biggestFirst(records: ReviewRecord[], fields: string[]): ReviewRecord[] {
-  const size = (r: ReviewRecord) => {
-    for (const field of fields) if (typeof r[field] === "number") return r[field] as number;
-    return 0;
-  };
-  return [...records].sort((a, b) => size(b) - size(a));
-}
+/** How late a breach is: its response time, or (not responded yet) the time waited so far. */
+const lateness = (r: ReviewRecord, asOf: number) =>
+  r.wallMinutes ?? (r.startAt ? (asOf - new Date(r.startAt).getTime()) / 60_000 : 0);
+
+const byLateness = (records: ReviewRecord[], asOf: number) =>
+  [...records].sort((a, b) => lateness(b, asOf) - lateness(a, asOf));
+
+/** Biggest deal first, then the longest stuck. */
+const byAmount = (records: ReviewRecord[]) =>
+  [...records].sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || (b.days ?? 0) - (a.days ?? 0));
 
 /** The first touches that missed their SLA this week and the deals stalled in a stage, biggest first. */
 export function BreachesAndStalled(props: {
@@ -28,7 +30,7 @@ export function BreachesAndStalled(props: {
   const breaches = useRecords(props.breached > 0 ? { ...base, metric: "responseTime.breached" } : null);
   const stalledStages = props.velocity.filter((s) => dealStages.has(s.stage) && (s.stalled ?? 0) > 0);
   return (
-    <div className="two-columns">
+    <>
       <section aria-labelledby="breaches-title" className="panel">
         <h2 id="breaches-title">SLA breaches this week ({formatCount(props.breached)})</h2>
         {props.breached === 0 ? (
@@ -37,13 +39,9 @@ export function BreachesAndStalled(props: {
           <QueryState query={breaches}>
             {(data) => (
               <RecordsTable
-                records={biggestFirst(data.records, [
-                  "lateByMinutes",
-                  "businessMinutes",
-                  "wallMinutes",
-                  "minutes",
-                ]).slice(0, 10)}
-                caption="SLA breaches, latest response first"
+                records={byLateness(data.records, Date.parse(data.asOf)).slice(0, 10)}
+                metric="responseTime.breached"
+                caption="SLA breaches, longest wait first"
                 testId="breaches-table"
               />
             )}
@@ -58,7 +56,7 @@ export function BreachesAndStalled(props: {
           stalledStages.map((stage) => <StalledStage key={stage.stage} base={base} stage={stage} />)
         )}
       </section>
-    </div>
+    </>
   );
 }
 
@@ -75,7 +73,8 @@ function StalledStage(props: {
       <QueryState query={records}>
         {(data) => (
           <RecordsTable
-            records={biggestFirst(data.records, ["amount", "ageDays", "daysInStage"]).slice(0, 10)}
+            records={byAmount(data.records).slice(0, 10)}
+            metric="velocity.stalled"
             caption={`Deals stalled in ${props.stage.stage}, biggest first`}
             testId={`stalled-${props.stage.stage}`}
           />

@@ -55,8 +55,8 @@ export function RecordsDrawer(props: {
           {(data) => (
             <>
               <p className="drawer-meta">
-                <span data-testid="records-count">{data.records.length}</span> record
-                {data.records.length === 1 ? "" : "s"} ·{" "}
+                <span data-testid="records-count">{data.total}</span> record{data.total === 1 ? "" : "s"}
+                {data.total > data.records.length ? ` (first ${data.records.length} shown)` : ""} ·{" "}
                 <a href={recordsCsvUrl(query)} download data-testid="records-csv">
                   Download CSV
                 </a>
@@ -64,7 +64,7 @@ export function RecordsDrawer(props: {
               {data.records.length === 0 ? (
                 <p className="muted">No records behind this number.</p>
               ) : (
-                <RecordsTable records={data.records} caption={title} testId="records-table" />
+                <RecordsTable records={data.records} metric={query.metric} caption={title} testId="records-table" />
               )}
             </>
           )}

@@ -28,7 +28,7 @@ export function ServiceLineTable(props: { rows: ReviewRow[]; labels: Map<string,
           <tbody>
             {rows.map((row) => {
               const line = row.serviceLine;
-              const label = line === "all" ? "All service lines" : (props.labels.get(line) ?? line);
+              const label = props.labels.get(line) ?? line;
               const cell = (metric: string, what: string, text: string) => (
                 <DrillNumber metric={metric} serviceLine={line} what={`${what}, ${label}`}>
                   {text}

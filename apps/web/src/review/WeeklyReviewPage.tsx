@@ -30,9 +30,13 @@ function WeeklyReview(props: { workspace: string; name: string }) {
   const review = useReview(reviewQuery);
   const definitions = useDefinitions(props.workspace);
   const serviceLines = definitions.data?.definitions.serviceLines ?? [];
-  const labels = new Map(serviceLines.map((l) => [l.key, l.label]));
+  const labels = new Map([
+    ["all", "All service lines"],
+    ["unassigned", "Unassigned"],
+    ...serviceLines.map((l): [string, string] => [l.key, l.label]),
+  ]);
   const line = serviceLine ?? "all";
-  const lineLabel = (key: string) => (key === "all" ? "All service lines" : (labels.get(key) ?? key));
+  const lineLabel = (key: string) => labels.get(key) ?? key;
 
   return (
     <section aria-labelledby="review-title" className="review-page">
@@ -77,10 +81,8 @@ function WeeklyReview(props: { workspace: string; name: string }) {
               </p>
               <KpiCards review={data} serviceLine={line} slaMinutes={firstTouchTargetMinutes(rules, line)} />
               <ServiceLineTable rows={data.rows} labels={labels} />
-              <div className="two-columns">
-                <FunnelSection conversion={row.conversion} serviceLine={line} />
-                <VelocitySection velocity={row.velocity} serviceLine={line} />
-              </div>
+              <FunnelSection conversion={row.conversion} serviceLine={line} />
+              <VelocitySection velocity={row.velocity} serviceLine={line} />
               <BreachesAndStalled
                 workspace={props.workspace}
                 week={week}

@@ -1,5 +1,17 @@
 // Every Recharts import lives here, so the charting library loads lazily, after the numbers.
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export interface TrendPoint {
   week: string;
@@ -42,7 +54,7 @@ export function FunnelBars(props: { steps: FunnelStep[] }) {
   return (
     <div aria-hidden="true" className="chart">
       <BarChart
-        width={520}
+        width={480}
         height={220}
         data={props.steps}
         layout="vertical"
@@ -68,16 +80,18 @@ export interface VelocityBar {
 /** Median and p90 days per stage; the velocity table below is the text equivalent. */
 export function VelocityBars(props: { stages: VelocityBar[] }) {
   return (
-    <div aria-hidden="true" className="chart">
-      <BarChart width={620} height={240} data={props.stages} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid vertical={false} stroke="#e6e9ed" />
-        <XAxis dataKey="stage" />
-        <YAxis unit=" d" />
-        <Tooltip formatter={(value) => `${Number(value).toFixed(1)} days`} />
-        <Legend />
-        <Bar dataKey="medianDays" name="Median days" fill="var(--accent)" isAnimationActive={false} />
-        <Bar dataKey="p90Days" name="p90 days" fill="#8fb3dc" isAnimationActive={false} />
-      </BarChart>
+    <div aria-hidden="true" className="chart velocity-chart">
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={props.stages} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="#e6e9ed" />
+          <XAxis dataKey="stage" />
+          <YAxis unit=" d" />
+          <Tooltip formatter={(value) => `${Number(value).toFixed(1)} days`} />
+          <Legend />
+          <Bar dataKey="medianDays" name="Median days" fill="var(--accent)" isAnimationActive={false} />
+          <Bar dataKey="p90Days" name="p90 days" fill="#8fb3dc" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { getPending } from "../api/pending";
-import type { ReviewRecord } from "./review-types";
+import { api, unwrap } from "../api/client";
+import { jsonBody } from "../api/pending";
 
 export interface RecordsQuery {
   workspace: string;
@@ -10,29 +10,44 @@ export interface RecordsQuery {
   serviceLine: string;
 }
 
-const recordsPath = (workspace: string) => `/api/v1/workspaces/${workspace}/review/records`;
-
-const params = (q: RecordsQuery) => ({
-  week: q.week,
-  metric: q.metric,
-  serviceLine: q.serviceLine === "all" ? undefined : q.serviceLine,
-  asOf: q.asOf ?? undefined,
-});
+/** The drawer shows up to this many; the CSV export has them all. */
+export const recordsShown = 1000;
 
 /** The records behind one number of the review. */
 export function useRecords(query: RecordsQuery | null) {
   return useQuery({
     queryKey: ["review-records", query],
     enabled: query !== null,
-    queryFn: () =>
-      getPending<{ records: ReviewRecord[] }>(recordsPath(query?.workspace ?? ""), params(query as RecordsQuery)),
+    queryFn: async () => {
+      const q = query as RecordsQuery;
+      return jsonBody(
+        unwrap(
+          await api.GET("/api/v1/workspaces/{workspace}/review/records", {
+            params: {
+              path: { workspace: q.workspace },
+              query: {
+                week: q.week,
+                metric: q.metric,
+                serviceLine: q.serviceLine,
+                asOf: q.asOf ?? undefined,
+                limit: recordsShown,
+              },
+            },
+          }),
+        ),
+      );
+    },
   });
 }
 
-/** The same records as a CSV download (the API's export). */
+/** The same records as a CSV download (the API's export, every record). */
 export function recordsCsvUrl(query: RecordsQuery): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...params(query), format: "csv" }))
-    if (value !== undefined) search.set(name, value);
-  return `${recordsPath(query.workspace)}?${search}`;
+  const search = new URLSearchParams({
+    week: query.week,
+    metric: query.metric,
+    serviceLine: query.serviceLine,
+    format: "csv",
+  });
+  if (query.asOf) search.set("asOf", query.asOf);
+  return `/api/v1/workspaces/${query.workspace}/review/records?${search}`;
 }

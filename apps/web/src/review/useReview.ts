@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { getPending } from "../api/pending";
-import type { Review } from "./review-types";
+import { api, unwrap } from "../api/client";
+import { jsonBody } from "../api/pending";
 
 export interface ReviewQuery {
   workspace: string;
@@ -12,13 +12,22 @@ export interface ReviewQuery {
 export function useReview(query: ReviewQuery) {
   return useQuery({
     queryKey: ["review", query.workspace, query.week, query.serviceLine, query.asOf],
-    queryFn: () =>
-      getPending<Review>(`/api/v1/workspaces/${query.workspace}/review`, {
-        week: query.week,
-        serviceLine: query.serviceLine ?? undefined,
-        asOf: query.asOf ?? undefined,
-        trend: "true",
-      }),
+    queryFn: async () =>
+      jsonBody(
+        unwrap(
+          await api.GET("/api/v1/workspaces/{workspace}/review", {
+            params: {
+              path: { workspace: query.workspace },
+              query: {
+                week: query.week,
+                serviceLine: query.serviceLine ?? undefined,
+                asOf: query.asOf ?? undefined,
+                trend: "true",
+              },
+            },
+          }),
+        ),
+      ),
   });
 }
 
