@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { AuthGate } from "./auth/AuthGate";
 import { Shell } from "./layout/Shell";
 import { useLocation } from "./router";
 
@@ -8,19 +9,23 @@ const MeetingPage = lazy(() => import("./meeting/MeetingPage"));
 const DefinitionsPage = lazy(() => import("./definitions/DefinitionsPage"));
 const AlertsPage = lazy(() => import("./alerts/AlertsPage"));
 const ConnectionsPage = lazy(() => import("./connections/ConnectionsPage"));
+const PortfolioPage = lazy(() => import("./pages/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
 const StatusPage = lazy(() => import("./pages/StatusPage").then((m) => ({ default: m.StatusPage })));
 
 export function App() {
   const { path } = useLocation();
   return (
     <Shell>
-      <Suspense fallback={<p aria-live="polite">Loading…</p>}>{route(path)}</Suspense>
+      <AuthGate path={path}>
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>{route(path)}</Suspense>
+      </AuthGate>
     </Shell>
   );
 }
 
 function route(path: string) {
   if (path.startsWith("/status")) return <StatusPage />;
+  if (path.startsWith("/portfolio")) return <PortfolioPage />;
   if (path.startsWith("/meeting")) return <MeetingPage />;
   if (path.startsWith("/definitions")) return <DefinitionsPage />;
   if (path.startsWith("/alerts")) return <AlertsPage />;

@@ -61,21 +61,24 @@ export const routePolicies: Record<string, Access> = {
   "GET /api/v1/workspaces/{workspace}/definitions/export": "viewer",
   "POST /api/v1/workspaces/{workspace}/definitions/import": "admin",
 
+  // CRM connections (issue 4): managed by admins; runs, freshness and data quality read by all.
+  // The webhook is public: HubSpot proves itself with X-HubSpot-Signature-v3.
+  "GET /api/v1/workspaces/{workspace}/connections": "viewer",
+  "POST /api/v1/workspaces/{workspace}/connections": "admin",
+  "GET /api/v1/workspaces/{workspace}/connections/{connectionId}": "viewer",
+  "PATCH /api/v1/workspaces/{workspace}/connections/{connectionId}": "admin",
+  "DELETE /api/v1/workspaces/{workspace}/connections/{connectionId}": "admin",
+  "POST /api/v1/workspaces/{workspace}/connections/{connectionId}/test": "admin",
+  "POST /api/v1/workspaces/{workspace}/connections/{connectionId}/sync": "admin",
+  "GET /api/v1/workspaces/{workspace}/sync-runs": "viewer",
+  "GET /api/v1/workspaces/{workspace}/sync-runs/{runId}": "viewer",
+  "GET /api/v1/workspaces/{workspace}/freshness": "viewer",
+  "GET /api/v1/workspaces/{workspace}/data-quality": "viewer",
+  "POST /api/v1/webhooks/hubspot/{connectionId}": "public",
+
   // The weekly review: read by all
   "GET /api/v1/workspaces/{workspace}/review": "viewer",
   "GET /api/v1/workspaces/{workspace}/review/records": "viewer",
-
-  // SLA alerts: read by all, acknowledged by editors; rules and channels by admins
-  "GET /api/v1/workspaces/{workspace}/alerts": "viewer",
-  "POST /api/v1/workspaces/{workspace}/alerts/{alertId}/acknowledge": "editor",
-  "GET /api/v1/workspaces/{workspace}/alert-rules": "viewer",
-  "PUT /api/v1/workspaces/{workspace}/alert-rules/{ruleKey}": "admin",
-  // Channels carry recipients and (sealed) secrets: admins only, reading included.
-  "GET /api/v1/workspaces/{workspace}/channels": "admin",
-  "POST /api/v1/workspaces/{workspace}/channels": "admin",
-  "PATCH /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
-  "DELETE /api/v1/workspaces/{workspace}/channels/{channelId}": "admin",
-  "POST /api/v1/workspaces/{workspace}/channels/{channelId}/test": "admin",
 
   // The review meeting: notes and action items by editors
   "GET /api/v1/workspaces/{workspace}/meeting": "viewer",

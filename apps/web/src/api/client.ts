@@ -1,8 +1,11 @@
 import createClient from "openapi-fetch";
+import { csrfMiddleware } from "../auth/csrf";
 import type { paths } from "./schema";
 
 /** The typed client, generated from the API's OpenAPI document (pnpm gen:api). */
 export const api = createClient<paths>({ baseUrl: "" });
+// Cookie-authenticated writes carry the CSRF token (auth/csrf.ts).
+api.use(csrfMiddleware);
 
 /** The API's one error body. */
 export interface ApiErrorBody {

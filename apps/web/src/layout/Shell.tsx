@@ -1,3 +1,4 @@
+import { SessionMenu } from "../auth/SessionMenu";
 import { Link, useLocation, withSharedParams } from "../router";
 
 const sections = [
@@ -18,6 +19,7 @@ export function Shell(props: { children: React.ReactNode }) {
       </a>
       <header className="topbar">
         <span className="brand">RevOps review</span>
+        <SessionMenu />
       </header>
       <nav className="sidenav" aria-label="Sections">
         <ul>

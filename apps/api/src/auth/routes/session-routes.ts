@@ -15,6 +15,26 @@ export function sessionRoutes() {
   return newRouter()
     .openapi(
       createRoute({
+        method: "get",
+        path: "/auth/providers",
+        tags: ["auth"],
+        summary: "How people can sign in here: password, and single sign-on when configured",
+        responses: {
+          200: json(
+            "Sign-in methods",
+            z
+              .object({ password: z.boolean(), oidc: z.object({ name: z.string() }).nullable() })
+              .openapi("SignInProviders"),
+          ),
+        },
+      }),
+      (c) => {
+        const oidc = c.get("deps").config.auth.oidc;
+        return c.json({ password: true, oidc: oidc ? { name: new URL(oidc.issuer).hostname } : null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: "post",
         path: "/auth/sign-in",
         tags: ["auth"],
