@@ -13,7 +13,8 @@ const { values } = parseArgs({
     host: { type: "string", default: "127.0.0.1" },
     fixture: { type: "string" },
     now: { type: "string" },
-    live: { type: "string" },
+    live: { type: "boolean", default: false },
+    speed: { type: "string", default: "60" },
     "index-lag-ms": { type: "string", default: "2000" },
     "token-ttl-ms": { type: "string" },
     "service-line-field": { type: "string" },
@@ -37,7 +38,7 @@ if (values.help) {
   --fixture path.json           serve a fixture instead (format: packages/crm-sandbox/README.md)
   --port n (0 = any) --host h   where to listen (default 127.0.0.1:4010)
   --now ISO                     the story's "now" (default: current time)
-  --live [speed]                run the clock at speed x real time (default 60) with a week of future story
+  --live [--speed n]            run the clock at n x real time (default 60) over a week of future story
   --index-lag-ms n              HubSpot search index lag (default 2000)
   --token-ttl-ms n              OAuth access-token lifetime (default 30 min)
   --service-line-field name     Salesforce service-line field (default Service_Line__c)
@@ -52,7 +53,7 @@ const options = {
   leads: Number(values.leads),
   ...(values.fixture ? { fixture: values.fixture } : {}),
   ...(values.now ? { now: values.now } : {}),
-  ...(values.live !== undefined ? { live: { speed: Number(values.live) || 60 } } : {}),
+  ...(values.live ? { live: { speed: Number(values.speed) } } : {}),
   indexLagMs: Number(values["index-lag-ms"]),
   ...(values["token-ttl-ms"] ? { accessTokenTtlMs: Number(values["token-ttl-ms"]) } : {}),
   ...(values["service-line-field"] ? { serviceLineField: values["service-line-field"] } : {}),

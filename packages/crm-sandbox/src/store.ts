@@ -84,16 +84,16 @@ export class Collection<R> {
   }
 }
 
-/** A source over records already in their final shape (fixtures). */
-export function arraySource<R>(records: R[], idOf: (r: R) => string, createdAtOf: (r: R) => number): Source<R> {
-  const sorted = [...records].sort((a, b) => createdAtOf(a) - createdAtOf(b));
+/** A source over records already in their final shape (fixtures): all visible whatever the clock, in `order`. */
+export function arraySource<R>(records: R[], idOf: (r: R) => string, order: (a: R, b: R) => number): Source<R> {
+  const sorted = [...records].sort(order);
   const byId = new Map<string, number>();
   sorted.forEach((r, i) => {
     byId.set(idOf(r), i);
   });
   return {
     size: () => sorted.length,
-    createdAt: (i) => createdAtOf(sorted[i] as R),
+    createdAt: () => Number.NEGATIVE_INFINITY,
     idAt: (i) => idOf(sorted[i] as R),
     indexOf: (id) => byId.get(id) ?? -1,
     render: (i) => structuredClone(sorted[i] as R),
