@@ -71,10 +71,11 @@ export function fixtureHubspotSources(
         history: { ...wire.propertiesWithHistory },
       };
     });
+    // HubSpot lists records in id order.
     out[type] = arraySource(
       records,
       (r) => r.id,
-      (r) => r.createdAt,
+      (a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id),
     );
   }
   return out;
@@ -123,10 +124,11 @@ export function fixtureSalesforceSources(
       }
       return record as SalesforceRecord;
     });
+    const createdAt = (r: SalesforceRecord) => time(String(r.CreatedDate ?? ""));
     out[name] = arraySource(
       records,
       (r) => r.Id,
-      (r) => time(String(r.CreatedDate ?? "")),
+      (a, b) => createdAt(a) - createdAt(b),
     );
   }
   return out;

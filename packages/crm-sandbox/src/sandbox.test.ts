@@ -48,6 +48,8 @@ describe("fixtures", () => {
         .map((c) => ({ id: c.id, properties: c.properties, history: c.propertiesWithHistory }))
         .sort((a, b) => a.id.localeCompare(b.id));
     expect(await contactsOf(loaded)).toEqual(await contactsOf(generated));
+    const ids = (await hubspotOf(loaded).crm.contacts.basicApi.getPage(100)).results.map((c) => Number(c.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
     const deal = (await hubspotOf(generated).crm.deals.basicApi.getPage(1)).results[0]?.id ?? "";
     const linksOf = async (s: RunningSandbox) =>
       (await hubspotOf(s).crm.associations.v4.basicApi.getPage("deals", deal, "contacts")).results;
