@@ -8,6 +8,7 @@ import { withRequestContext } from "./middleware/with-request-id.ts";
 import { newRouter } from "./router.ts";
 import { alertRoutes } from "./routes/alerts.ts";
 import { channelRoutes } from "./routes/channels.ts";
+import { connectionRoutes } from "./routes/connections.ts";
 import { definitionRoutes } from "./routes/definitions.ts";
 import { digestRoutes } from "./routes/digest.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -31,6 +32,7 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   app.route("/", healthRoutes());
   app.route("/api/v1", statusRoutes());
   app.route("/api/v1", workspaceRoutes());
+  app.route("/api/v1", connectionRoutes());
   app.route("/api/v1", alertRoutes());
   app.route("/api/v1", channelRoutes());
   app.route("/api/v1", digestRoutes());

@@ -13,7 +13,12 @@ export const hubspotSettingsSchema = z.object({
 });
 
 export const hubspotCredentialsSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("private_app"), token: z.string().min(1) }),
+  z.object({
+    kind: z.literal("private_app"),
+    token: z.string().min(1),
+    /** The app's client secret: verifies webhook signatures (X-HubSpot-Signature-v3). */
+    webhookSecret: z.string().min(1).optional(),
+  }),
   z.object({
     kind: z.literal("oauth"),
     clientId: z.string().min(1),
