@@ -32,8 +32,5 @@ export const roleAtLeast = (role: Role | undefined, required: Role) =>
 /** After sign-in or sign-out every cached answer belongs to someone else: start over. */
 export function useResetSession() {
   const queries = useQueryClient();
-  return async () => {
-    queries.clear();
-    await queries.invalidateQueries();
-  };
+  return () => queries.resetQueries();
 }

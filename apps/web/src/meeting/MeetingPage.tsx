@@ -2,6 +2,7 @@ import { EmptyState } from "../layout/EmptyState";
 import { Freshness } from "../layout/Freshness";
 import { QueryState } from "../layout/QueryState";
 import { WorkspaceGate } from "../layout/WorkspaceGate";
+import { useAllowed } from "../lib/useRole";
 import { isIsoWeek, lastCompleteWeek, shiftWeek, weekRangeLabel } from "../lib/weeks";
 import { Link, setSearchParams, useSearchParam } from "../router";
 import { ActionItemsTable, isOverdue } from "./ActionItemsTable";
@@ -17,6 +18,7 @@ function Meeting(props: { workspace: string }) {
   const weekParam = useSearchParam("week");
   const week = isIsoWeek(weekParam) ? weekParam : lastCompleteWeek();
   const meeting = useMeeting(props.workspace, week);
+  const canEdit = useAllowed(props.workspace, "editor");
   const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="meeting-title">
@@ -62,7 +64,13 @@ function Meeting(props: { workspace: string }) {
                 ) : (
                   <ActionItemsTable workspace={props.workspace} week={week} items={items} today={today} />
                 )}
-                <AddActionItem workspace={props.workspace} week={week} owners={owners} />
+                {canEdit ? (
+                  <AddActionItem workspace={props.workspace} week={week} owners={owners} />
+                ) : (
+                  <p className="muted" data-testid="meeting-read-only">
+                    Read only: editors add and update action items.
+                  </p>
+                )}
               </section>
               <NotesPanel workspace={props.workspace} week={week} notes={data.notes} previous={data.previousNotes} />
             </div>

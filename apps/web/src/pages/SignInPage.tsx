@@ -62,9 +62,6 @@ export function SignInPage() {
           <a href="/api/v1/auth/oidc/start">Sign in with {oidc.name}</a>
         </p>
       ) : null}
-      <p className="muted">
-        <a href="/status">System status</a>
-      </p>
     </section>
   );
 }

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchChromium, screenshotsDir } from "../support/browser.ts";
+import { ensureWebBuilt } from "../support/built-web.ts";
+import { freePort, type RunningProcess, runNode, tempDataDir, waitFor } from "../support/processes.ts";
+
+const ownerPassword = "demo owner password 2026";
+const people = {
+  editor: { email: "eddie@example.test", password: "editor password 2026" },
+  viewer: { email: "vera@example.test", password: "viewer password 2026" },
+};
+
+let api: RunningProcess;
+let browser: Browser;
+let baseUrl: string;
+
+/** The API as a script would call it: cookies and the CSRF token from the sign-in answer. */
+async function signedInFetch(email: string, password: string) {
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(signIn.status).toBe(200);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  return (path: string, body: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+      body: JSON.stringify(body),
+    });
+}
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  api = runNode("apps/api/src/main.ts", {
+    PORT: String(port),
+    DATA_DIR: tempDataDir(),
+    QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`,
+    DEMO_WORKSPACE: "demo",
+    DEMO_OWNER_PASSWORD: ownerPassword,
+  });
+  await waitFor("the API to be ready", async () => ((await fetch(`${baseUrl}/health/ready`)).ok ? true : undefined));
+  // The owner invites an editor and a viewer; each signs up through their link.
+  const owner = await signedInFetch("demo@example.com", ownerPassword);
+  for (const [role, person] of Object.entries(people)) {
+    const invited = await owner("/api/v1/workspaces/demo/invitations", { email: person.email, role });
+    expect(invited.status).toBe(201);
+    const { link } = (await invited.json()) as { link: string };
+    const token = link.split("/invite/")[1];
+    const joined = await fetch(`${baseUrl}/api/v1/invitations/${token}/sign-up`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: role, password: person.password }),
+    });
+    expect(joined.status).toBe(200);
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+async function signIn(email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("signed-in-as").waitFor();
+  return page;
+}
+
+it("prints the demo owner's sign-in at start", () => {
+  expect(api.output()).toContain("Sign in as demo@example.com");
+  // A configured password is not echoed into the logs.
+  expect(api.output()).not.toContain(ownerPassword);
+});
+
+it("refuses a wrong password with a message that does not say whether the account exists", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${baseUrl}/meeting`);
+  await page.getByLabel("Email").fill(people.editor.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  expect(await page.getByRole("alert").textContent()).toBe("The email or password is not right.");
+});
+
+it("an editor adds an action item, but cannot change the definitions", async () => {
+  const page = await signIn(people.editor.email, people.editor.password);
+  expect(await page.getByTestId("signed-in-as").textContent()).toBe(people.editor.email);
+  await page.goto(`${baseUrl}/meeting?workspace=demo&week=2026-W46`);
+  await page.getByLabel("What").fill("Call back every breached lead");
+  await page.getByLabel("Owner").fill("Eddie");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByText("Call back every breached lead").first().waitFor();
+  await page.goto(`${baseUrl}/definitions?workspace=demo`);
+  await page.getByText("read only: ask an admin").waitFor();
+  await page.screenshot({ path: join(screenshotsDir, "auth-editor.png"), fullPage: true });
+});
+
+it("a viewer sees the same action items, read only, and signs out", async () => {
+  const page = await signIn(people.viewer.email, people.viewer.password);
+  await page.goto(`${baseUrl}/meeting?workspace=demo&week=2026-W46`);
+  await page.getByText("Call back every breached lead").first().waitFor();
+  await page.getByTestId("meeting-read-only").waitFor();
+  expect(await page.getByLabel("What").count()).toBe(0);
+  await page.screenshot({ path: join(screenshotsDir, "auth-viewer.png"), fullPage: true });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  await page.goto(`${baseUrl}/meeting?workspace=demo`);
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+});
