@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { getPending } from "../api/pending";
+import { api, unwrap } from "../api/client";
 import { QueryState } from "../layout/QueryState";
-import { formatCount } from "../lib/format";
-import type { DataQualityGroup } from "./connection-types";
+import { formatCount, formatDateTime } from "../lib/format";
+import type { DataQualityProblem } from "./connection-types";
 
 const kindText: Record<string, string> = {
   unmapped_value: "Unmapped value",
@@ -13,72 +13,115 @@ const kindText: Record<string, string> = {
   unknown_reference: "Unknown reference",
 };
 
-/** What the sync kept but could not use: grouped, counted, with examples to fix in the CRM. */
+interface ProblemGroup {
+  kind: string;
+  object: string;
+  field: string;
+  records: number;
+  examples: DataQualityProblem[];
+}
+
+/** One line per (kind, object, field): how many records, and a few to look up in the CRM. */
+function groupProblems(problems: DataQualityProblem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const problem of problems) {
+    const key = `${problem.kind}|${problem.object}|${problem.field}`;
+    const group = groups.get(key) ?? {
+      kind: problem.kind,
+      object: problem.object,
+      field: problem.field,
+      records: 0,
+      examples: [],
+    };
+    group.records++;
+    if (group.examples.length < 3) group.examples.push(problem);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.records - a.records);
+}
+
+/** What the sync kept but could not use, with counts per kind and examples to fix in the CRM. */
 export function DataQuality(props: { workspace: string }) {
   const problems = useQuery({
     queryKey: ["data-quality", props.workspace],
-    queryFn: () => getPending<{ problems: DataQualityGroup[] }>(`/api/v1/workspaces/${props.workspace}/data-quality`),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace}/data-quality", {
+          params: { path: { workspace: props.workspace }, query: { limit: 500 } },
+        }),
+      ),
   });
   return (
     <section aria-labelledby="dq-title" className="panel">
       <h2 id="dq-title">Data quality</h2>
       <QueryState query={problems}>
         {(data) =>
-          data.problems.length === 0 ? (
+          data.total === 0 ? (
             <p data-testid="dq-empty">
               <span aria-hidden="true">✓ </span>No problems found in the synced records.
             </p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="data-quality">
-                <caption className="visually-hidden">Data-quality problems with counts and examples</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Problem</th>
-                    <th scope="col">Object</th>
-                    <th scope="col">Field</th>
-                    <th scope="col">Records</th>
-                    <th scope="col">Examples</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...data.problems]
-                    .sort((a, b) => b.count - a.count)
-                    .map((group) => (
+            <>
+              <ul className="kind-counts" data-testid="dq-counts">
+                {Object.entries(data.byKind)
+                  .sort((a, b) => b[1] - a[1])
+                  .map(([kind, count]) => (
+                    <li key={kind}>
+                      <strong>{formatCount(count)}</strong> {kindText[kind] ?? kind}
+                    </li>
+                  ))}
+              </ul>
+              <div className="table-scroll">
+                <table className="data-table" data-testid="data-quality">
+                  <caption className="visually-hidden">Data-quality problems with counts and examples</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Problem</th>
+                      <th scope="col">Object</th>
+                      <th scope="col">Field</th>
+                      <th scope="col">Records</th>
+                      <th scope="col">Examples</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {groupProblems(data.problems).map((group) => (
                       <tr key={`${group.kind}:${group.object}:${group.field}`}>
                         <th scope="row">{kindText[group.kind] ?? group.kind}</th>
                         <td>{group.object}</td>
                         <td>
                           <code>{group.field || "—"}</code>
                         </td>
-                        <td>{formatCount(group.count)}</td>
+                        <td>{formatCount(group.records)}</td>
                         <td>
                           <ul className="plain-list">
-                            {group.examples.slice(0, 3).map((example) => (
-                              <li key={example.crmId}>
-                                {example.crmUrl ? (
-                                  <a href={example.crmUrl} target="_blank" rel="noreferrer">
-                                    {example.crmId}
-                                  </a>
-                                ) : (
-                                  example.crmId
-                                )}
-                                {example.value != null ? (
+                            {group.examples.map((example) => (
+                              <li key={`${example.connectionId}:${example.crmId}`}>
+                                {example.object} {example.crmId}
+                                {example.value !== null && (
                                   <>
                                     {" "}
                                     <code>{example.value}</code>
                                   </>
-                                ) : null}
-                                {example.detail ? <span className="muted"> {example.detail}</span> : null}
+                                )}
+                                <span className="muted">
+                                  {" "}
+                                  {example.message} (last seen {formatDateTime(example.lastSeen)})
+                                </span>
                               </li>
                             ))}
                           </ul>
                         </td>
                       </tr>
                     ))}
-                </tbody>
-              </table>
-            </div>
+                  </tbody>
+                </table>
+              </div>
+              {data.total > data.problems.length && (
+                <p className="muted">
+                  Showing {data.problems.length} of {formatCount(data.total)} records with problems.
+                </p>
+              )}
+            </>
           )
         }
       </QueryState>

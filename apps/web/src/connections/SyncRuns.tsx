@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { getPending } from "../api/pending";
+import { api, unwrap } from "../api/client";
 import { QueryState } from "../layout/QueryState";
 import { formatCount, formatDateTime } from "../lib/format";
 import type { SyncRun } from "./connection-types";
 
-const runState: Record<SyncRun["status"], string> = {
+const runState: Record<string, string> = {
   queued: "state-none",
   running: "state-amber",
   succeeded: "state-green",
@@ -16,8 +16,12 @@ const runState: Record<SyncRun["status"], string> = {
 export function SyncRuns(props: { workspace: string; connectionId: string }) {
   const runs = useQuery({
     queryKey: ["sync-runs", props.workspace, props.connectionId],
-    queryFn: () =>
-      getPending<{ runs: SyncRun[] }>(`/api/v1/workspaces/${props.workspace}/connections/${props.connectionId}/runs`),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace}/sync-runs", {
+          params: { path: { workspace: props.workspace }, query: { connectionId: props.connectionId, limit: 20 } },
+        }),
+      ),
     refetchInterval: (query) =>
       query.state.data?.runs.some((r) => r.status === "running" || r.status === "queued") ? 2_000 : 30_000,
   });
@@ -38,6 +42,7 @@ export function SyncRuns(props: { workspace: string; connectionId: string }) {
                     <tr>
                       <th scope="col">Started</th>
                       <th scope="col">Mode</th>
+                      <th scope="col">Why</th>
                       <th scope="col">Status</th>
                       <th scope="col">Records</th>
                       <th scope="col">Finished</th>
@@ -45,12 +50,15 @@ export function SyncRuns(props: { workspace: string; connectionId: string }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {data.runs.slice(0, 20).map((run) => (
+                    {data.runs.map((run) => (
                       <tr key={run.id}>
                         <td>{formatDateTime(run.startedAt)}</td>
                         <td>{run.mode}</td>
+                        <td>{run.reason}</td>
                         <td>
-                          <span className={`state-badge ${runState[run.status]}`}>{run.status.replace("_", " ")}</span>
+                          <span className={`state-badge ${runState[run.status] ?? "state-none"}`}>
+                            {run.status.replace("_", " ")}
+                          </span>
                         </td>
                         <td>{formatCount(Object.values(run.recordsByObject).reduce((a, b) => a + b, 0))}</td>
                         <td>{formatDateTime(run.finishedAt)}</td>

@@ -1,29 +1,30 @@
 import { useEffect, useState } from "react";
-import { useConnections } from "../connections/useConnections";
+import type { FreshConnection } from "../connections/connection-types";
+import { useFreshness } from "../connections/useConnections";
 import { formatAgo, formatDateTime } from "../lib/format";
 
 /** "Synced 6 min ago": the stalest connection decides how fresh the numbers are. */
-export function Freshness(props: { workspace: string; known?: FreshConnection[] }) {
-  const connections = useConnections(props.workspace, { enabled: !props.known });
+export function Freshness(props: { workspace: string; known?: Array<Pick<FreshConnection, "name" | "lastSyncAt">> }) {
+  const connections = useFreshness(props.workspace, { enabled: !props.known });
   const now = useNow(30_000);
   if (props.known) return <FreshnessLine list={props.known} now={now} />;
   if (connections.isPending) return <p className="freshness muted">Checking data freshness…</p>;
   if (connections.isError)
     return (
-      <p className="freshness muted" data-testid="freshness">
-        Data freshness unknown ({connections.error.message})
+      <p className="freshness muted" data-testid="freshness" title={connections.error.message}>
+        Data freshness unknown
       </p>
     );
   return <FreshnessLine list={connections.data.connections} now={now} />;
 }
 
-interface FreshConnection {
-  name: string;
-  lastSyncAt: string | null;
-  status?: string;
-}
-
-function FreshnessLine({ list, now }: { list: FreshConnection[]; now: number }) {
+function FreshnessLine({
+  list,
+  now,
+}: {
+  list: Array<{ name: string; lastSyncAt: string | null; status?: string }>;
+  now: number;
+}) {
   if (list.length === 0)
     return (
       <p className="freshness muted" data-testid="freshness">

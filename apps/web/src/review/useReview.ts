@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client";
-import { jsonBody } from "../api/pending";
+import { jsonBody } from "../api/json-body";
 
 export interface ReviewQuery {
   workspace: string;
