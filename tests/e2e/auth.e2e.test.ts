@@ -15,6 +15,7 @@ const people = {
 let api: RunningProcess;
 let browser: Browser;
 let baseUrl: string;
+const links: Record<string, string> = {};
 
 /** The API as a script would call it: cookies and the CSRF token from the sign-in answer. */
 async function signedInFetch(email: string, password: string) {
@@ -49,20 +50,21 @@ beforeAll(async () => {
     DEMO_OWNER_PASSWORD: ownerPassword,
   });
   await waitFor("the API to be ready", async () => ((await fetch(`${baseUrl}/health/ready`)).ok ? true : undefined));
-  // The owner invites an editor and a viewer; each signs up through their link.
+  // The owner invites an editor (who signs up through the API) and a viewer (through the browser).
   const owner = await signedInFetch("demo@example.com", ownerPassword);
   for (const [role, person] of Object.entries(people)) {
     const invited = await owner("/api/v1/workspaces/demo/invitations", { email: person.email, role });
     expect(invited.status).toBe(201);
     const { link } = (await invited.json()) as { link: string };
-    const token = link.split("/invite/")[1];
-    const joined = await fetch(`${baseUrl}/api/v1/invitations/${token}/sign-up`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: role, password: person.password }),
-    });
-    expect(joined.status).toBe(200);
+    links[role] = link;
   }
+  const editorToken = links.editor?.split("/invite/")[1];
+  const joined = await fetch(`${baseUrl}/api/v1/invitations/${editorToken}/sign-up`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "Eddie", password: people.editor.password }),
+  });
+  expect(joined.status).toBe(200);
   browser = await launchChromium();
 }, 120_000);
 
@@ -109,8 +111,16 @@ it("an editor adds an action item, but cannot change the definitions", async () 
   await page.screenshot({ path: join(screenshotsDir, "auth-editor.png"), fullPage: true });
 });
 
-it("a viewer sees the same action items, read only, and signs out", async () => {
-  const page = await signIn(people.viewer.email, people.viewer.password);
+it("a viewer joins by the invitation link, sees the same action items read only, and signs out", async () => {
+  const page = await (await browser.newContext()).newPage();
+  const path = new URL(links.viewer ?? "").pathname;
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByText("Join Demo company as viewer").waitFor();
+  await page.getByLabel("Your name").fill("Vera");
+  await page.getByLabel("Choose a password").fill(people.viewer.password);
+  await page.getByRole("button", { name: "Create my account and join" }).click();
+  await page.getByTestId("signed-in-as").waitFor();
+  expect(await page.getByTestId("signed-in-as").textContent()).toBe(people.viewer.email);
   await page.goto(`${baseUrl}/meeting?workspace=demo&week=2026-W46`);
   await page.getByText("Call back every breached lead").first().waitFor();
   await page.getByTestId("meeting-read-only").waitFor();
