@@ -28,6 +28,13 @@ export function SignInPage() {
     await reset();
   };
   const oidc = providers.data?.oidc;
+  const sso = new URLSearchParams(window.location.search).get("sso");
+  const ssoMessage =
+    sso === "no-account"
+      ? "Single sign-on worked, but there is no account for that email here: ask an owner for an invitation."
+      : sso === "failed"
+        ? "Single sign-on did not complete. Try again."
+        : null;
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
@@ -52,7 +59,7 @@ export function SignInPage() {
             onChange={(event) => setPassword(event.target.value)}
           />
         </label>
-        {error ? <p role="alert">{error}</p> : null}
+        {(error ?? ssoMessage) ? <p role="alert">{error ?? ssoMessage}</p> : null}
         <button type="submit" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>

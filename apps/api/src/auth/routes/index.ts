@@ -1,6 +1,7 @@
 import { newRouter } from "../../router.ts";
 import { invitationRoutes } from "./invitation-routes.ts";
 import { memberRoutes } from "./member-routes.ts";
+import { oidcRoutes } from "./oidc-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
 import { sessionRoutes } from "./session-routes.ts";
 import { tokenRoutes } from "./token-routes.ts";
@@ -9,6 +10,7 @@ import { tokenRoutes } from "./token-routes.ts";
 export function authRoutes() {
   return newRouter()
     .route("/", sessionRoutes())
+    .route("/", oidcRoutes())
     .route("/", invitationRoutes())
     .route("/", memberRoutes())
     .route("/", tokenRoutes())
