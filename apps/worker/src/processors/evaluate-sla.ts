@@ -132,19 +132,23 @@ export async function evaluateSla(deps: WorkerDeps, payload: { workspaceId: stri
   return result;
 }
 
-/** Held deliveries (quiet hours) are delayed until the calendar opens. */
+/** One round trip per batch; held deliveries (quiet hours) are delayed until the calendar opens. */
 async function enqueueDeliveries(
   deps: WorkerDeps,
   workspaceId: string,
   deliveries: Array<{ id: string; notBefore: Date | null }>,
   now: Date,
 ) {
-  for (const delivery of deliveries) {
-    const delay = delivery.notBefore ? Math.max(0, delivery.notBefore.getTime() - now.getTime()) : 0;
-    await deps.queues.enqueue(
-      deliverAlert,
-      { workspaceId, deliveryId: delivery.id },
-      { jobId: `delivery-${delivery.id}`, delay },
-    );
-  }
+  if (deliveries.length === 0) return;
+  await deps.queues.queue(deliverAlert.queue).addBulk(
+    deliveries.map((delivery) => ({
+      name: deliverAlert.name,
+      data: deliverAlert.payload.parse({ workspaceId, deliveryId: delivery.id }),
+      opts: {
+        ...deliverAlert.options,
+        jobId: `delivery-${delivery.id}`,
+        delay: delivery.notBefore ? Math.max(0, delivery.notBefore.getTime() - now.getTime()) : 0,
+      },
+    })),
+  );
 }

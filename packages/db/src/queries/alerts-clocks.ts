@@ -10,6 +10,8 @@ export type SlaClockInput = Omit<SlaClockRow, "workspaceId" | "state" | "revisio
 };
 
 const BATCH = 1_000;
+/** Clock checks travel as one JSON parameter per statement. */
+const CHECK_BATCH = 5_000;
 
 /**
  * Replaces the clocks of the given entities (all of the workspace when `entityIds` is null) in one
@@ -89,8 +91,8 @@ export async function recordClockChecks(
   db: Database,
   params: { workspaceId: string; checks: ClockCheck[] },
 ): Promise<void> {
-  for (let i = 0; i < params.checks.length; i += BATCH) {
-    const rows = params.checks.slice(i, i + BATCH).map((check) => ({
+  for (let i = 0; i < params.checks.length; i += CHECK_BATCH) {
+    const rows = params.checks.slice(i, i + CHECK_BATCH).map((check) => ({
       rule_key: check.ruleKey,
       entity_id: check.entityId,
       cycle_index: check.cycleIndex,
