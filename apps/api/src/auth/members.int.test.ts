@@ -98,6 +98,22 @@ describe("members, invitations and API tokens", () => {
     expect(other.entries).toEqual([]);
   });
 
+  it("records definition changes in the workspace's audit log, with who and which fields", async () => {
+    const current = (await (await api.request("/api/v1/workspaces/acme/definitions")).json()) as {
+      definitions: { timezone: string };
+    };
+    const changed = await api.request(
+      "/api/v1/workspaces/acme/definitions",
+      send("PUT", { definitions: { ...current.definitions, timezone: "America/New_York" }, note: "move to NY" }),
+    );
+    expect(changed.status).toBe(200);
+    const log = (await (await api.request("/api/v1/workspaces/acme/audit-log")).json()) as {
+      entries: Array<{ actor: string; action: string; target: string; detail: { changed: string[] } }>;
+    };
+    expect(log.entries[0]).toMatchObject({ actor: api.testOwner.email, action: "definitions.changed", target: "v1" });
+    expect(log.entries[0]?.detail.changed).toContain("timezone");
+  });
+
   it("shows an API token once, scopes it to one workspace and role, and revokes it", async () => {
     const created = await api.request(
       "/api/v1/workspaces/acme/api-tokens",

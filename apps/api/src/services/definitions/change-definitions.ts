@@ -1,6 +1,6 @@
 import type { Definitions } from "@revops/core";
 import { diffDefinitions } from "@revops/core";
-import { currentDefinitions, findWorkspace, insertDefinitionVersion } from "@revops/db";
+import { currentDefinitions, findWorkspace, insertDefinitionVersion, recordAudit } from "@revops/db";
 import { recomputeFacts } from "@revops/queue";
 import type { ApiDeps } from "../../env.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -52,6 +52,13 @@ export async function changeDefinitions(deps: ApiDeps, input: ChangeDefinitionsI
       );
     }
     throw error;
+  });
+  await recordAudit(db, {
+    workspaceId: input.workspaceId,
+    actor: input.actor,
+    action: "definitions.changed",
+    target: `v${stored.version}`,
+    detail: { changed: diff.map((change) => change.path), note: input.note ?? null },
   });
   await deps.queues.enqueue(recomputeFacts, {
     workspaceId: input.workspaceId,
