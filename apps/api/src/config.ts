@@ -18,6 +18,10 @@ const apiConfigSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
     .optional()
     .describe("id of a demo workspace to create at start, e.g. demo"),
+  DEMO_CONNECTIONS: z
+    .string()
+    .optional()
+    .describe("JSON list of CRM connections to create in the demo workspace (written by scripts/demo.ts)"),
   PUBLIC_URL: z.url().optional().describe("the URL people open, e.g. https://revops.example.com (used in alert links)"),
   ...authConfigFields,
 });
@@ -38,6 +42,7 @@ export function parseApiConfig(env: NodeJS.ProcessEnv) {
     logPretty: parsed.LOG_PRETTY,
     embeddedWorker: parsed.EMBEDDED_WORKER === "true",
     demoWorkspace: parsed.DEMO_WORKSPACE,
+    demoConnections: parsed.DEMO_CONNECTIONS,
     webDist: resolve(parsed.WEB_DIST),
     publicUrl: parsed.PUBLIC_URL ?? `http://${parsed.HOST === "0.0.0.0" ? "127.0.0.1" : parsed.HOST}:${parsed.PORT}`,
     auth: authConfig(parsed),

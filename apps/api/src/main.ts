@@ -8,6 +8,7 @@ import { startWorker } from "@revops/worker/start";
 import { newApp } from "./app.ts";
 import { ensureDemoOwner } from "./auth/demo-owner.ts";
 import { parseApiConfig } from "./config.ts";
+import { setUpDemoConnections } from "./demo-setup.ts";
 
 async function main() {
   const config = parseApiConfig(process.env);
@@ -43,6 +44,7 @@ async function main() {
         })
       : undefined;
   const app = newApp({ config, database, redis, queues, logger }, { serveWeb: true });
+  await setUpDemoConnections({ config, database, redis, queues, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ url: `http://${config.host}:${info.port}`, database: database.kind }, "api listening");

@@ -1,5 +1,6 @@
 import { CrmAuthError, newRequestStats, openCrm, type SyncPage } from "@revops/connectors";
 import {
+  type Connection,
   databaseNow,
   findConnection,
   finishSyncRun,
@@ -12,7 +13,7 @@ import {
 import type { JobPayload, syncConnection } from "@revops/queue";
 import type { WorkerDeps } from "../deps.ts";
 import { commitPage, type Touched } from "../sync/commit-page.ts";
-import { acquireConnectionLock } from "../sync/connection-lock.ts";
+import { acquireConnectionLock, type ConnectionLock } from "../sync/connection-lock.ts";
 import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
 import { secretBoxOf } from "../sync/secret-box.ts";
 
@@ -44,9 +45,28 @@ export async function syncConnectionJob(
   });
   // BullMQ retries the job later; the other sync will have covered most of it by then.
   if (!lock) throw new Error(`connection ${connectionId} is being synced by another worker`);
-  const log = deps.logger.child({ connectionId, workspaceId, mode: payload.mode, reason: payload.reason });
+  try {
+    const cursors = await readSyncCursors(db, { connectionId });
+    // Never synced: read through the list endpoints (cheaper than search); a full sync in progress resumes first.
+    const mode = (cursors.size === 0 && !payload.touched) || cursors.has("full") ? "full" : payload.mode;
+    return await runSync(deps, { ...payload, mode }, connection, cursors, lock);
+  } finally {
+    await lock.release().catch(() => {});
+  }
+}
+
+async function runSync(
+  deps: WorkerDeps,
+  payload: JobPayload<typeof syncConnection>,
+  connection: Connection,
+  cursors: Map<string, Record<string, unknown>>,
+  lock: ConnectionLock,
+): Promise<SyncOutcome> {
+  const db = deps.database.db;
+  const { workspaceId, connectionId, mode } = payload;
+  const log = deps.logger.child({ connectionId, workspaceId, mode, reason: payload.reason });
   const touched: Touched = { leadIds: new Set(), dealIds: new Set() };
-  const run = await startSyncRun(db, { workspaceId, connectionId, mode: payload.mode, reason: payload.reason });
+  const run = await startSyncRun(db, { workspaceId, connectionId, mode, reason: payload.reason });
   const stats = newRequestStats();
   const records: Record<string, number> = {};
   let pages = 0;
@@ -58,7 +78,7 @@ export async function syncConnectionJob(
       ...stats,
       progress: {
         object: page?.object ?? null,
-        phase: payload.mode,
+        phase: mode,
         pages,
         records: Object.values(records).reduce((a, b) => a + b, 0),
       },
@@ -72,12 +92,11 @@ export async function syncConnectionJob(
       redis: deps.redis,
       keyPrefix: deps.config.queuePrefix,
       stats,
-      ...(deps.config.crmMaxAttempts ? { maxAttempts: deps.config.crmMaxAttempts } : {}),
+      maxAttempts: deps.config.crmMaxAttempts,
     });
-    const cursors = await readSyncCursors(db, { connectionId });
     const startedAt = await databaseNow(db);
     const scope = { workspaceId, connectionId, crm: connection.crm };
-    for await (const page of crm.source.pages({ mode: payload.mode, cursors, touched: payload.touched, startedAt })) {
+    for await (const page of crm.source.pages({ mode, cursors, touched: payload.touched, startedAt })) {
       if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
       await commitPage(db, scope, page, touched);
       pages++;
@@ -104,9 +123,8 @@ export async function syncConnectionJob(
     log.warn({ runId: run.id, err: message }, "sync failed; the retry resumes from the last committed page");
     throw error;
   } finally {
-    await lock.release().catch(() => {});
     // Whatever was committed (a whole run or part of one) gets its facts and clocks recomputed.
-    await enqueueRecompute(deps, workspaceId, touched, payload.mode === "full").catch((error: unknown) =>
+    await enqueueRecompute(deps, workspaceId, touched, mode === "full").catch((error: unknown) =>
       log.warn({ err: String(error) }, "could not enqueue the recompute"),
     );
   }

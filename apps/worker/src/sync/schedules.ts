@@ -10,7 +10,8 @@ export async function upsertConnectionSchedule(
 ): Promise<void> {
   await queues.queue(syncConnection.queue).upsertJobScheduler(
     schedulerId(connection.id),
-    { every: connection.syncEveryMinutes * 60_000 },
+    // The first run comes one interval later: a new connection gets its full sync separately.
+    { every: connection.syncEveryMinutes * 60_000, startDate: Date.now() + connection.syncEveryMinutes * 60_000 },
     {
       name: syncConnection.name,
       data: syncConnection.payload.parse({

@@ -1,0 +1,34 @@
+import { listConnections } from "@revops/db";
+import { z } from "zod";
+import type { ApiDeps } from "./env.ts";
+import { createCrmConnection } from "./services/connections/manage-connections.ts";
+
+const demoConnectionsSchema = z.array(
+  z.object({
+    crm: z.enum(["hubspot", "salesforce"]),
+    name: z.string().min(1),
+    settings: z.record(z.string(), z.unknown()).default({}),
+    credentials: z.record(z.string(), z.unknown()),
+    syncEveryMinutes: z.number().int().min(1).default(15),
+  }),
+);
+
+/**
+ * The demo's CRM connections (DEMO_CONNECTIONS, JSON written by scripts/demo.ts for the sandbox):
+ * created once in the demo workspace, each with its first full sync queued.
+ */
+export async function setUpDemoConnections(deps: ApiDeps): Promise<void> {
+  const workspaceId = deps.config.demoWorkspace;
+  if (!workspaceId || !deps.config.demoConnections) return;
+  const wanted = demoConnectionsSchema.parse(JSON.parse(deps.config.demoConnections));
+  const existing = await listConnections(deps.database.db, { workspaceId });
+  for (const connection of wanted) {
+    if (existing.some((row) => row.crm === connection.crm && row.name === connection.name)) continue;
+    await createCrmConnection(deps, workspaceId, {
+      ...connection,
+      credentials: connection.credentials as never,
+      syncNow: true,
+    });
+    deps.logger.info({ crm: connection.crm, name: connection.name }, "demo connection created; first full sync queued");
+  }
+}
