@@ -1,6 +1,7 @@
 import { buildFacts, slaClocks } from "@revops/core";
 import {
   type Database,
+  findWorkspace,
   linkedEntityIds,
   listWorkspaceEntityIds,
   loadActivities,
@@ -14,6 +15,7 @@ import type { JobPayload, refreshSlaClocks as refreshSlaClocksJob } from "@revop
 import { firstCheckAt } from "../alerts/clock-check.ts";
 import { alertDefinitions } from "../alerts/definitions.ts";
 import { crmRecordUrl } from "../alerts/record-links.ts";
+import { upsertWorkspaceAlertSchedulers } from "../alerts/schedulers.ts";
 import type { WorkerDeps } from "../deps.ts";
 
 /** Entities per batch of a full refresh: bounds memory whatever the workspace size. */
@@ -68,11 +70,16 @@ async function clocksOf(
  * sent (their unique key), and a clock stopped meanwhile no longer reaches its later thresholds.
  */
 export async function refreshSlaClocks(
-  deps: Pick<WorkerDeps, "database" | "logger">,
+  deps: Pick<WorkerDeps, "database" | "logger" | "queues" | "config">,
   payload: JobPayload<typeof refreshSlaClocksJob>,
 ): Promise<{ clocks: number }> {
   const db = deps.database.db;
   const { workspaceId } = payload;
+  // A workspace created (or re-zoned) after boot gets its schedulers with its first clocks.
+  const workspace = await findWorkspace(db, { workspaceId });
+  if (workspace) {
+    await upsertWorkspaceAlertSchedulers(deps.queues, workspace, { evaluateEveryMs: deps.config.slaEvaluateEveryMs });
+  }
   if (payload.all) {
     const ids = await listWorkspaceEntityIds(db, { workspaceId });
     const clocks: SlaClockInput[] = [];
