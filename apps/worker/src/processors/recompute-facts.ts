@@ -9,6 +9,7 @@ import {
   loadActivities,
   loadDealRecords,
   loadLeadRecords,
+  recordFactsRecompute,
   replaceFacts,
 } from "@revops/db";
 import type { JobPayload } from "@revops/queue";
@@ -100,6 +101,7 @@ export async function recomputeFactsJob(
     });
   }
   if (all) await deleteOrphanFacts(db, { workspaceId });
+  await recordFactsRecompute(db, { workspaceId, definitionsVersion: current.version, full: all });
   await deps.queues.enqueue(
     refreshSlaClocks,
     all

@@ -1,8 +1,8 @@
 import type { CycleFactRow, CycleResponseFacts, DealFactRow, SpanFactRow } from "@revops/core";
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { deals, leadDeals, leads } from "../schema/crm-records.ts";
-import { dealFacts, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
+import { dealFacts, factsState, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
 
 const CHUNK = 1_000;
 
@@ -190,11 +190,25 @@ export async function deleteOrphanFacts(db: Database, params: { workspaceId: str
     );
 }
 
-/** Which definitions versions the facts of a workspace were computed under (more than one while a recompute runs). */
-export async function factsDefinitionsVersions(db: Database, params: { workspaceId: string }): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ version: mqlCycleFacts.definitionsVersion })
-    .from(mqlCycleFacts)
-    .where(and(eq(mqlCycleFacts.workspaceId, params.workspaceId), isNotNull(mqlCycleFacts.definitionsVersion)));
-  return rows.map((r) => r.version).sort((a, b) => a - b);
+/** Records a recompute; a full one also refreshes the planner's statistics (PGlite never runs autovacuum). */
+export async function recordFactsRecompute(
+  db: Database,
+  params: { workspaceId: string; definitionsVersion: number; full: boolean },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(factsState)
+    .values({
+      workspaceId: params.workspaceId,
+      definitionsVersion: params.definitionsVersion,
+      computedAt: now,
+      fullRecomputeAt: params.full ? now : null,
+    })
+    .onConflictDoUpdate({
+      target: factsState.workspaceId,
+      set: params.full
+        ? { definitionsVersion: params.definitionsVersion, computedAt: now, fullRecomputeAt: now }
+        : { computedAt: now },
+    });
+  if (params.full) await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts`);
 }

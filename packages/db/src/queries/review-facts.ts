@@ -11,7 +11,7 @@ import { and, eq, gte, isNull, lt, lte, max, or, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { connections } from "../schema/connections.ts";
 import { leads } from "../schema/crm-records.ts";
-import { dealFacts, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
+import { dealFacts, factsState, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
 import { syncRuns } from "../schema/sync.ts";
 
 /** What a review of some weeks needs, as instants and local dates; SQL picks a superset, core applies the exact rules. */
@@ -152,6 +152,8 @@ export async function loadDealFacts(db: Database, range: ReviewFactsRange): Prom
 }
 
 export interface OpenStageCount {
+  /** The instant counted at (one of the requested cutoffs). */
+  at: Date;
   serviceLine: string;
   entityKind: "lead" | "deal";
   stage: string;
@@ -160,31 +162,43 @@ export interface OpenStageCount {
 }
 
 /**
- * Entities in each stage at `at` (entered ≤ at < left) and how many of them are past their
- * stored stall deadline: counted in SQL, since open spans grow with the whole history.
+ * Entities in each stage at each instant (entered ≤ at < left) and how many of them are past
+ * their stored stall deadline: counted in SQL in one pass for all instants, since open spans
+ * grow with the whole history.
  */
 export async function countOpenSpans(
   db: Database,
-  params: { workspaceId: string; at: Date },
+  params: { workspaceId: string; at: Date[] },
 ): Promise<OpenStageCount[]> {
-  const rows = await db
-    .select({
-      serviceLine: stageSpanFacts.serviceLine,
-      entityKind: stageSpanFacts.entityKind,
-      stage: stageSpanFacts.stage,
-      open: sql<number>`count(*)::int`,
-      stalled: sql<number>`(count(*) filter (where ${stageSpanFacts.stallDeadlineAt} <= ${params.at}))::int`,
-    })
-    .from(stageSpanFacts)
-    .where(
-      and(
-        eq(stageSpanFacts.workspaceId, params.workspaceId),
-        lte(stageSpanFacts.enteredAt, params.at),
-        or(isNull(stageSpanFacts.leftAt), sql`${stageSpanFacts.leftAt} > ${params.at}`),
-      ),
-    )
-    .groupBy(stageSpanFacts.serviceLine, stageSpanFacts.entityKind, stageSpanFacts.stage);
-  return rows.map((r) => ({ ...r, open: Number(r.open), stalled: Number(r.stalled) }));
+  if (params.at.length === 0) return [];
+  const instants = sql.join(
+    params.at.map((at) => sql`(${at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const result = (await db.execute(sql`
+    select c.at, s.service_line, s.entity_kind, s.stage, count(*)::int as open,
+      (count(*) filter (where s.stall_deadline_at <= c.at))::int as stalled
+    from (values ${instants}) as c(at)
+    join stage_span_facts s on s.workspace_id = ${params.workspaceId} and s.entered_at <= c.at
+      and (s.left_at is null or s.left_at > c.at)
+    group by c.at, s.service_line, s.entity_kind, s.stage`)) as unknown as {
+    rows: Array<{
+      at: unknown;
+      service_line: string;
+      entity_kind: "lead" | "deal";
+      stage: string;
+      open: unknown;
+      stalled: unknown;
+    }>;
+  };
+  return result.rows.map((r) => ({
+    at: new Date(r.at as string),
+    serviceLine: r.service_line,
+    entityKind: r.entity_kind,
+    stage: r.stage,
+    open: Number(r.open),
+    stalled: Number(r.stalled),
+  }));
 }
 
 /** Open spans of one stage at `at` (velocity drill-down), optionally only the stalled ones. */
@@ -240,23 +254,8 @@ export async function reviewDataFreshness(db: Database, params: { workspaceId: s
   }));
 }
 
-/** When the facts were last written and under which definitions versions. */
+/** When the facts were last written, and under which definitions version the last full recompute ran. */
 export async function factsStatus(db: Database, params: { workspaceId: string }) {
-  const rows = await db
-    .select({ version: mqlCycleFacts.definitionsVersion, computedAt: max(mqlCycleFacts.computedAt) })
-    .from(mqlCycleFacts)
-    .where(eq(mqlCycleFacts.workspaceId, params.workspaceId))
-    .groupBy(mqlCycleFacts.definitionsVersion);
-  const deals = await db
-    .select({ version: dealFacts.definitionsVersion, computedAt: max(dealFacts.computedAt) })
-    .from(dealFacts)
-    .where(eq(dealFacts.workspaceId, params.workspaceId))
-    .groupBy(dealFacts.definitionsVersion);
-  const all = [...rows, ...deals].map((r) => ({ version: r.version, computedAt: asDate(r.computedAt) }));
-  const versions = [...new Set(all.map((r) => r.version))].sort((a, b) => a - b);
-  const computedAt = all.reduce<Date | null>(
-    (m, r) => (r.computedAt && (!m || r.computedAt > m) ? r.computedAt : m),
-    null,
-  );
-  return { versions, computedAt };
+  const [row] = await db.select().from(factsState).where(eq(factsState.workspaceId, params.workspaceId));
+  return { definitionsVersion: row?.definitionsVersion ?? null, computedAt: row?.computedAt ?? null };
 }

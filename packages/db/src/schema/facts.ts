@@ -108,3 +108,11 @@ export const dealFacts = pgTable(
     index("deal_facts_close_date_idx").on(table.workspaceId, table.closeDateMax),
   ],
 );
+
+/** Where the facts of a workspace stand: the definitions version of the last full recompute and the last write. */
+export const factsState = pgTable("facts_state", {
+  workspaceId: text("workspace_id").primaryKey(),
+  definitionsVersion: integer("definitions_version").notNull(),
+  fullRecomputeAt: at("full_recompute_at"),
+  computedAt: at("computed_at").notNull().defaultNow(),
+});

@@ -92,4 +92,6 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
+export * from "./bench-records.ts";
 export * from "./crm-story.ts";
+export * from "./raw-review-sql.ts";

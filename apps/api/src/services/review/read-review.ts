@@ -81,20 +81,21 @@ function withOpenCounts(row: ReviewRow, counts: OpenStageCount[], defs: Definiti
   };
 }
 
-async function weekRows(
+/** One week's rows; open/stalled counts at the week's cutoff come from `counts` (stored facts) or from the spans (records). */
+function weekRows(
   ctx: ReviewContext,
   facts: ReviewFacts,
   week: string,
   asOf: Date,
   lines: string[],
-  workspaceId: string,
-) {
+  counts: OpenStageCount[] | null,
+): ReviewWeekBody {
   const window = reviewWindow(ctx.defs, week, asOf);
   const own = factsForWeek(facts, ctx.defs, week, asOf);
-  const counts = ctx.computedFrom === "facts" ? await countOpenSpans(ctx.db, { workspaceId, at: window.cutoff }) : null;
+  const atCutoff = counts?.filter((c) => c.at.getTime() === window.cutoff.getTime()) ?? null;
   const rows = lines.map((serviceLine) => {
     const row = computeReviewRow({ ...own, defs: ctx.defs, week, asOf, serviceLine });
-    return counts ? withOpenCounts(row, counts, ctx.defs) : row;
+    return atCutoff ? withOpenCounts(row, atCutoff, ctx.defs) : row;
   });
   return { week, start: window.start.toISOString(), end: window.end.toISOString(), rows: jsonOf(rows) };
 }
@@ -113,9 +114,26 @@ export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<Rev
   const weeks = [...new Set([previous, query.week, ...trendWeeks])];
   const facts = await factsForWeeks(ctx, query.workspaceId, weeks, query.asOf);
   const lines = query.serviceLine ? [query.serviceLine] : reviewServiceLines(facts, ctx.defs);
-  const byWeek = new Map<string, ReviewWeekBody>();
-  for (const week of weeks) byWeek.set(week, await weekRows(ctx, facts, week, query.asOf, lines, query.workspaceId));
-  const main = byWeek.get(query.week) as ReviewWeekBody;
+  const cutoffs = [...new Set(weeks.map((w) => reviewWindow(ctx.defs, w, query.asOf).cutoff.getTime()))].map(
+    (t) => new Date(t),
+  );
+  const counts =
+    ctx.computedFrom === "facts" ? await countOpenSpans(ctx.db, { workspaceId: query.workspaceId, at: cutoffs }) : null;
+  const main = weekRows(ctx, facts, query.week, query.asOf, lines, counts);
+  const before = weekRows(ctx, facts, previous, query.asOf, lines, counts);
+  // The trend carries one row per week (all, or the requested line): 12 full reviews would cost 12× for a sparkline.
+  const trendLines = [query.serviceLine ?? "all"];
+  const pick = (week: ReviewWeekBody) => ({
+    ...week,
+    rows: week.rows.filter((r) => trendLines.includes(r.serviceLine)),
+  });
+  const trend = trendWeeks.map((w) =>
+    w === query.week
+      ? pick(main)
+      : w === previous
+        ? pick(before)
+        : weekRows(ctx, facts, w, query.asOf, trendLines, counts),
+  );
   const [connections, status] = await Promise.all([
     reviewDataFreshness(ctx.db, { workspaceId: query.workspaceId }),
     factsStatus(ctx.db, { workspaceId: query.workspaceId }),
@@ -130,8 +148,8 @@ export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<Rev
     definitionsVersion: ctx.version,
     computedFrom: ctx.computedFrom,
     rows: main.rows,
-    previous: byWeek.get(previous) as ReviewWeekBody,
-    trend: trendWeeks.map((w) => byWeek.get(w) as ReviewWeekBody),
+    previous: before,
+    trend,
     freshness: {
       connections: connections.map((c) => ({
         connectionId: c.connectionId,
@@ -139,8 +157,8 @@ export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<Rev
         name: c.name,
         lastSyncAt: c.lastSyncAt ? c.lastSyncAt.toISOString() : null,
       })),
-      factsComputedAt: status.computedAt ? status.computedAt.toISOString() : null,
-      factsDefinitionsVersions: status.versions,
+      factsComputedAt: status.computedAt ? new Date(status.computedAt).toISOString() : null,
+      factsDefinitionsVersion: status.definitionsVersion,
     },
   };
 }

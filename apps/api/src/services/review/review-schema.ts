@@ -113,9 +113,11 @@ export const freshnessSchema = z
       }),
     ),
     factsComputedAt: z.string().nullable().describe("when the precomputed facts were last written"),
-    factsDefinitionsVersions: z
-      .array(z.number().int())
-      .describe("definitions versions the stored facts were computed under"),
+    factsDefinitionsVersion: z
+      .number()
+      .int()
+      .nullable()
+      .describe("definitions version of the last full recompute; differs from definitionsVersion while one runs"),
   })
   .openapi("ReviewFreshness");
 
@@ -133,7 +135,11 @@ export const reviewSchema = z
       .describe("facts: the precomputed facts; records: recomputed on the fly for an older definitions version"),
     rows: z.array(reviewRowSchema),
     previous: reviewWeekSchema.describe("week W−1, same shape, also as of asOf"),
-    trend: z.array(reviewWeekSchema).describe("the 12 weeks ending with W, oldest first (empty when trend=false)"),
+    trend: z
+      .array(reviewWeekSchema)
+      .describe(
+        "the 12 weeks ending with W, oldest first, as of asOf; rows: `all` only, or the requested serviceLine (empty when trend=false)",
+      ),
     freshness: freshnessSchema,
   })
   .openapi("Review");

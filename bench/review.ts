@@ -1,0 +1,214 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { newApp } from "../apps/api/src/app.ts";
+import { createTestPerson, grantRole } from "../apps/api/src/auth/testing.ts";
+import { parseApiConfig } from "../apps/api/src/config.ts";
+import { recomputeFactsJob } from "../apps/worker/src/processors/recompute-facts.ts";
+import { defaultDefinitions, weekBounds } from "../packages/core/src/index.ts";
+import { ensureWorkspace, insertDefinitionVersion } from "../packages/db/src/index.ts";
+import {
+  countRows,
+  generateBenchRecords,
+  insertTestConnection,
+  openBenchDatabase,
+  rawReviewFigures,
+  touchBenchLeads,
+} from "../packages/db/src/testing/index.ts";
+import { JobQueues } from "../packages/queue/src/index.ts";
+import { createTestRedis } from "../packages/queue/src/testing/index.ts";
+import { createLogger } from "../packages/runtime/src/index.ts";
+
+// pnpm bench:review [--db pglite|postgres] [--leads 50000] [--runs 20] [--write]
+// Facts-based review API vs one straightforward SQL query over the raw tables, side by side.
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "pglite" },
+    leads: { type: "string", default: "50000" },
+    runs: { type: "string", default: "20" },
+    write: { type: "boolean", default: false },
+  },
+});
+const leads = Number(values.leads);
+const runs = Number(values.runs);
+const WEEK = "2025-W41";
+const AS_OF = "2025-12-31T00:00:00Z";
+const ws = "bench";
+const ms = (start: number) => performance.now() - start;
+const log = (...args: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...args);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+const fmt = (v: number) => `${Math.round(v)} ms`;
+
+const database = await openBenchDatabase(
+  values.db === "postgres" ? "postgres" : "pglite",
+  process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+);
+const redis = await createTestRedis();
+const queues = new JobQueues(redis.redis, redis.prefix);
+const logger = createLogger({ level: "silent", pretty: false, name: "bench" });
+try {
+  const db = database.db;
+  await ensureWorkspace(db, { id: ws, name: "Bench" });
+  const defs = defaultDefinitions();
+  const lines = ["cloud", "data", "security"];
+  await insertDefinitionVersion(db, {
+    workspaceId: ws,
+    createdBy: "bench",
+    diff: [],
+    document: {
+      ...defs,
+      serviceLines: lines.map((key) => ({ key, label: key })),
+      serviceLineMap: ["Cloud", "Data", "Security"].map((value, i) => ({
+        crm: "hubspot",
+        value,
+        serviceLine: lines[i] ?? "",
+      })),
+      sourceCategoryMap: [
+        { crm: "hubspot", value: "Web", category: "marketing" },
+        { crm: "hubspot", value: "Outbound", category: "sales" },
+        { crm: "hubspot", value: "Partner", category: "partner" },
+      ],
+      targets: lines.map((serviceLine) => ({ serviceLine, fiscalQuarter: "FY2025-Q4", amount: 2_000_000 })),
+    },
+  });
+  const connectionId = await insertTestConnection(db, { workspaceId: ws, crm: "hubspot", settings: { portalId: "1" } });
+
+  let t = performance.now();
+  await generateBenchRecords(db, { workspaceId: ws, connectionId, leads });
+  const generateMs = ms(t);
+  const count = (table: string) => countRows(db, table);
+  const sizes = {
+    leads: await count("leads"),
+    deals: await count("deals"),
+    changes: await count("property_changes"),
+    activities: await count("activities"),
+  };
+  log("generated", sizes, fmt(generateMs));
+
+  t = performance.now();
+  await recomputeFactsJob({ database, queues, logger }, { workspaceId: ws, all: true, reason: "bench" });
+  const fullRecomputeMs = ms(t);
+  const facts = {
+    cycles: await count("mql_cycle_facts"),
+    spans: await count("stage_span_facts"),
+    deals: await count("deal_facts"),
+  };
+  log("full recompute", facts, fmt(fullRecomputeMs));
+
+  // An incremental sync touched 1,000 leads: one new status change each, then their facts.
+  const touched = await touchBenchLeads(db, { workspaceId: ws, count: 1000, at: new Date("2025-12-30T10:00:00Z") });
+  t = performance.now();
+  const incremental = await recomputeFactsJob(
+    { database, queues, logger },
+    { workspaceId: ws, leadIds: touched, all: false, reason: "bench" },
+  );
+  const incrementalMs = ms(t);
+  log("incremental recompute of 1000 leads", incremental, fmt(incrementalMs));
+
+  const config = parseApiConfig({ QUEUE_PREFIX: redis.prefix, LOG_LEVEL: "silent", PASSWORD_SCRYPT_LOG_N: "10" });
+  const app = newApp({ config, database, redis: redis.redis, queues, logger });
+  const person = await createTestPerson(db, "bench@example.test", config.auth.scryptLogN);
+  await grantRole(db, person.userId, ws, "viewer");
+  const get = async (path: string) => {
+    const response = await app.request(path, { headers: person.headers });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const reviewPath = (extra: string) => `/api/v1/workspaces/${ws}/review?week=${WEEK}&asOf=${AS_OF}${extra}`;
+  const timed = async (label: string, run: () => Promise<unknown>) => {
+    let start = performance.now();
+    await run();
+    const first = ms(start);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      start = performance.now();
+      await run();
+      times.push(ms(start));
+    }
+    const result = { label, first, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+    log(label, fmt(result.first), fmt(result.p50), fmt(result.p95));
+    return result;
+  };
+  const { start, end } = weekBounds(WEEK, "UTC");
+  const results = [
+    await timed("review API, one week + W−1 (trend=false)", () => get(reviewPath("&trend=false"))),
+    await timed("review API, + 12-week trend (default)", () => get(reviewPath(""))),
+    await timed("review API, serviceLine=all, trend=false", () => get(reviewPath("&serviceLine=all&trend=false"))),
+    await timed("raw SQL over raw tables (subset, one week)", () =>
+      rawReviewFigures(db, { workspaceId: ws, start, end, asOf: new Date(AS_OF) }),
+    ),
+  ];
+  const review = (await get(reviewPath("&serviceLine=all&trend=false"))) as {
+    rows: Array<{
+      responseTime: Record<string, number>;
+      acceptance: Record<string, number>;
+      winRate: Record<string, number>;
+    }>;
+  };
+  const raw = await rawReviewFigures(db, { workspaceId: ws, start, end, asOf: new Date(AS_OF) });
+  const all = review.rows[0];
+  const facts_ = {
+    mqls: all?.responseTime.mqls,
+    responded: all?.responseTime.responded,
+    medianMinutes: all?.responseTime.medianMinutes,
+    p90Minutes: all?.responseTime.p90Minutes,
+    accepted: all?.acceptance.accepted,
+    rejected: all?.acceptance.rejected,
+    won: all?.winRate.won,
+    lost: all?.winRate.lost,
+  };
+  const same = JSON.stringify(facts_) === JSON.stringify(raw);
+  log("facts", facts_, "raw", raw, same ? "SAME" : "DIFFERENT");
+
+  const rawP95 = results[3]?.p95 ?? Number.NaN;
+  const table = [
+    "| measured | first request | p50 | p95 | p95 ÷ raw SQL p95 |",
+    "|---|---|---|---|---|",
+    ...results.map(
+      (r) => `| ${r.label} | ${fmt(r.first)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${(r.p95 / rawP95).toFixed(2)} |`,
+    ),
+  ];
+  console.log(table.join("\n"));
+  if (values.write) {
+    const heading = `### ${values.db === "pglite" ? "PGlite" : "Postgres"}, ${leads} leads`;
+    const section = [
+      heading,
+      "",
+      `Command: \`pnpm bench:review --db ${values.db} --leads ${leads} --runs ${runs} --write\` (Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString().slice(0, 16)}Z).`,
+      `Data: ${sizes.leads} leads, ${sizes.deals} deals, ${sizes.changes} property changes, ${sizes.activities} activities (direct SQL generator, bench/review/generate.ts); facts: ${facts.cycles} MQL cycles, ${facts.spans} stage spans, ${facts.deals} deals.`,
+      `Generate ${fmt(generateMs)}; full facts recompute ${fmt(fullRecomputeMs)}; incremental recompute after 1,000 changed leads ${fmt(incrementalMs)} (${incremental.leads} leads / ${incremental.deals} deals rewritten with their links).`,
+      `Week ${WEEK} as of ${AS_OF}, ${runs} warm runs after one first request. Same numbers from both paths (mqls, responded, median/p90 wall minutes, accepted, rejected, won, lost): ${same ? "yes" : `NO — facts ${JSON.stringify(facts_)} vs raw ${JSON.stringify(raw)}`}.`,
+      "",
+      ...table,
+      "",
+    ].join("\n");
+    const file = "BENCHMARKS.md";
+    let text = readFileSync(file, "utf8");
+    if (!text.includes("## Weekly review")) {
+      text += `\n## Weekly review\n\nFacts-based review API (\`GET /review\`, all metrics, every service line, through the real app with auth) next to one straightforward SQL query over the raw tables computing a subset (response time in wall minutes, acceptance, win counts) for the same week. See each run's notes.\n\n`;
+    }
+    const at = text.indexOf(heading);
+    if (at >= 0) {
+      const next = text.indexOf("\n### ", at + heading.length);
+      const stop = text.indexOf("\n## ", at + heading.length);
+      const endAt = [next, stop].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? text.length;
+      text = `${text.slice(0, at)}${section}${text.slice(endAt + 1)}`;
+    } else {
+      const reviewAt = text.indexOf("## Weekly review");
+      const after = text.indexOf("\n## ", reviewAt + 5);
+      text =
+        after >= 0
+          ? `${text.slice(0, after + 1)}${section}\n${text.slice(after + 1)}`
+          : `${text.trimEnd()}\n\n${section}`;
+    }
+    writeFileSync(file, text);
+  }
+} finally {
+  await queues.close();
+  await redis.cleanup();
+  await database.close();
+}
