@@ -8,7 +8,7 @@ export interface AlertMessage {
   items: AlertMessageItem[];
 }
 
-export interface AlertMessageItem {
+interface AlertMessageItem {
   alertId: string;
   kind: AlertRow["kind"];
   ruleKey: string;

@@ -3,7 +3,7 @@ import { addBusinessMinutes, businessMinutesBetween, calendarFor, type Definitio
 import type { AlertChannelRow, AlertRow, AlertRuleSettingsRow, DeliveryPlan } from "@revops/db";
 
 /** Does this channel take alerts of this rule and kind? Escalations go to the rule's escalation channels. */
-export function channelTakes(channel: AlertChannelRow, rule: SlaRule | undefined, kind: AlertRow["kind"]): boolean {
+function channelTakes(channel: AlertChannelRow, rule: SlaRule | undefined, kind: AlertRow["kind"]): boolean {
   if (!channel.enabled) return false;
   if (channel.allRules) return true;
   if (!rule) return false;

@@ -10,10 +10,10 @@ const httpUrl = (what: string) =>
 
 const emailAddress = z.email({ message: "must be an email address, e.g. sales-ops@example.com" });
 
-export const slackSettings = z.object({}).strict();
-export const slackSecrets = z.object({ webhookUrl: httpUrl("the Slack incoming webhook URL") });
+const slackSettings = z.object({}).strict();
+const slackSecrets = z.object({ webhookUrl: httpUrl("the Slack incoming webhook URL") });
 
-export const emailSettings = z.object({
+const emailSettings = z.object({
   host: z
     .string()
     .trim()
@@ -32,10 +32,10 @@ export const emailSettings = z.object({
   from: emailAddress,
   recipients: z.array(emailAddress).min(1, "at least one recipient is required"),
 });
-export const emailSecrets = z.object({ password: z.string().optional() });
+const emailSecrets = z.object({ password: z.string().optional() });
 
-export const webhookSettings = z.object({ url: httpUrl("the webhook URL") });
-export const webhookSecrets = z.object({ signingSecret: z.string().min(16, "must be at least 16 characters") });
+const webhookSettings = z.object({ url: httpUrl("the webhook URL") });
+const webhookSecrets = z.object({ signingSecret: z.string().min(16, "must be at least 16 characters") });
 
 export type SlackSecrets = z.infer<typeof slackSecrets>;
 export type EmailSettings = z.infer<typeof emailSettings>;

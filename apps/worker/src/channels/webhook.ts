@@ -5,9 +5,9 @@ import type { WebhookSecrets, WebhookSettings } from "./channel-config.ts";
 const TIMEOUT_MS = 10_000;
 
 /** Header names a receiver verifies: HMAC-SHA256 of `${timestamp}.${body}` with the shared secret. */
-export const SIGNATURE_HEADER = "x-revops-signature";
-export const TIMESTAMP_HEADER = "x-revops-timestamp";
-export const IDEMPOTENCY_HEADER = "idempotency-key";
+const SIGNATURE_HEADER = "x-revops-signature";
+const TIMESTAMP_HEADER = "x-revops-timestamp";
+const IDEMPOTENCY_HEADER = "idempotency-key";
 
 export function signWebhookBody(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;

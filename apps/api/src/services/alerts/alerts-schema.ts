@@ -62,7 +62,7 @@ export const ruleSettingsSchema = z
   .object({ ruleKey: z.string(), groupByOwner: z.boolean(), quietHours: z.boolean() })
   .openapi("AlertRuleSettings");
 
-export const deliveryStatusSchema = z.object({
+const deliveryStatusSchema = z.object({
   channelId: z.string(),
   channelKey: z.string(),
   channelKind: channelKind,
