@@ -14,7 +14,13 @@ export const isOverdue = (item: ActionItem, today: string) =>
   item.status !== "done" && item.dueDate !== null && item.dueDate < today;
 
 /** The agenda: each item with who, when, where it came from and its status, changeable in place. */
-export function ActionItemsTable(props: { workspace: string; week: string; items: ActionItem[]; today: string }) {
+export function ActionItemsTable(props: {
+  workspace: string;
+  week: string;
+  items: ActionItem[];
+  today: string;
+  canEdit: boolean;
+}) {
   const change = useChangeActionItem(props.workspace, props.week);
   const remove = useDeleteActionItem(props.workspace);
   return (
@@ -67,7 +73,7 @@ export function ActionItemsTable(props: { workspace: string; week: string; items
                     <select
                       id={`status-${item.id}`}
                       value={item.status}
-                      disabled={change.isPending}
+                      disabled={change.isPending || !props.canEdit}
                       onChange={(e) => change.mutate({ id: item.id, status: e.target.value as ActionItemStatus })}
                     >
                       {(Object.keys(statusLabel) as ActionItemStatus[]).map((status) => (
@@ -82,6 +88,7 @@ export function ActionItemsTable(props: { workspace: string; week: string; items
                     <button
                       type="button"
                       className="link-button"
+                      hidden={!props.canEdit}
                       onClick={() => {
                         if (window.confirm(`Delete “${item.title}”? Use Done for finished work.`))
                           remove.mutate(item.id);

@@ -62,7 +62,13 @@ function Meeting(props: { workspace: string }) {
                     Add what the meeting agrees below: it stays on every following week's agenda until it is done.
                   </EmptyState>
                 ) : (
-                  <ActionItemsTable workspace={props.workspace} week={week} items={items} today={today} />
+                  <ActionItemsTable
+                    workspace={props.workspace}
+                    week={week}
+                    items={items}
+                    today={today}
+                    canEdit={canEdit}
+                  />
                 )}
                 {canEdit ? (
                   <AddActionItem workspace={props.workspace} week={week} owners={owners} />
@@ -72,7 +78,13 @@ function Meeting(props: { workspace: string }) {
                   </p>
                 )}
               </section>
-              <NotesPanel workspace={props.workspace} week={week} notes={data.notes} previous={data.previousNotes} />
+              <NotesPanel
+                workspace={props.workspace}
+                week={week}
+                notes={data.notes}
+                previous={data.previousNotes}
+                canEdit={canEdit}
+              />
             </div>
           );
         }}

@@ -6,7 +6,13 @@ import { errorMessage, useSaveNotes } from "./useMeeting";
 type Notes = components["schemas"]["ReviewNotes"];
 
 /** The week's shared notes, and what was written last time for reference. */
-export function NotesPanel(props: { workspace: string; week: string; notes: Notes | null; previous: Notes | null }) {
+export function NotesPanel(props: {
+  workspace: string;
+  week: string;
+  notes: Notes | null;
+  previous: Notes | null;
+  canEdit: boolean;
+}) {
   const save = useSaveNotes(props.workspace, props.week);
   const [draft, setDraft] = useState(props.notes?.body ?? "");
   // A different week (or someone else's save, after a refetch) replaces the draft.
@@ -23,11 +29,12 @@ export function NotesPanel(props: { workspace: string; week: string; notes: Note
         rows={10}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
+        readOnly={!props.canEdit}
         placeholder="Decisions, context and what changed since last week…"
         aria-describedby="notes-saved"
       />
       <div className="notes-actions">
-        <button type="button" disabled={!dirty || save.isPending} onClick={() => save.mutate(draft)}>
+        <button type="button" disabled={!dirty || save.isPending || !props.canEdit} onClick={() => save.mutate(draft)}>
           {save.isPending ? "Saving…" : "Save notes"}
         </button>
         <span id="notes-saved" className="muted" aria-live="polite">

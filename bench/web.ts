@@ -1,0 +1,120 @@
+// pnpm bench:web [--leads 50000] [--runs 5] [--write]: the dashboard's initial JS (gzipped) and the weekly
+// review's time to interactive in Debian Chromium, on loopback, against the README's demo started from scratch.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { lastCompleteWeek } from "../apps/web/src/lib/weeks.ts";
+import { buildDashboard, demoWorkspace, signIn, startDemo } from "../tests/e2e/dashboard-demo.ts";
+import { launchChromium } from "../tests/support/browser.ts";
+
+const { values } = parseArgs({
+  options: {
+    leads: { type: "string", default: "50000" },
+    runs: { type: "string", default: "5" },
+    write: { type: "boolean", default: false },
+  },
+});
+
+const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** The JS the browser must fetch before the first paint: the entry script and what it preloads. */
+function initialJs(dist: string) {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const all = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"));
+  const chunk = (prefix: string) => all.find((f) => f.startsWith(prefix));
+  const kb = (name: string | undefined) => (name ? gzipKb(join(dist, "assets", name)) : 0);
+  return {
+    files,
+    initialKb: files.reduce((sum, f) => sum + gzipKb(join(dist, f)), 0),
+    reviewPageKb: kb(chunk("WeeklyReviewPage-")),
+    chartsKb: kb(chunk("charts-")),
+    totalKb: all.reduce((sum, f) => sum + gzipKb(join(dist, "assets", f)), 0),
+  };
+}
+
+const dist = buildDashboard();
+const size = initialJs(dist);
+console.log(`initial JS ${size.initialKb.toFixed(1)} KB gzipped (${size.files.join(", ")})`);
+
+const startedAt = performance.now();
+const demo = await startDemo({ leads: Number(values.leads), webDist: dist });
+const syncSeconds = (performance.now() - startedAt) / 1000;
+const week = lastCompleteWeek();
+const waitForFacts = async () => {
+  for (let i = 0; i < 600; i++) {
+    const review = await demo.get<{ rows: Array<{ serviceLine: string; responseTime: { mqls: number } }> }>(
+      `/api/v1/workspaces/${demoWorkspace}/review?week=${week}`,
+    );
+    const mqls = review.rows.find((r) => r.serviceLine === "all")?.responseTime.mqls ?? 0;
+    if (mqls > 0) return mqls;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("the review never got this week's MQLs");
+};
+const weekMqls = await waitForFacts();
+
+const browser = await launchChromium();
+const timings: Array<{ content: number; interactive: number }> = [];
+try {
+  for (let run = 0; run < Number(values.runs); run++) {
+    // A fresh context each run: no HTTP cache, no warm query cache.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await signIn(context, demo.baseUrl);
+    const page = await context.newPage();
+    await page.goto(`${demo.baseUrl}/?week=${week}`, { waitUntil: "commit" });
+    // Strings, not functions: they run in the page, and this file is type-checked without the DOM library.
+    await page.waitForFunction(`document.querySelector('[data-testid="kpi-response-mqls"]') !== null`, null, {
+      timeout: 30_000,
+      polling: 16,
+    });
+    // Interactive: the numbers are on screen and the main thread is idle (the first idle callback after them).
+    const timing = (await page.evaluate(`new Promise((resolve) => {
+      const content = performance.now();
+      requestIdleCallback(() => resolve({ content, interactive: performance.now() }), { timeout: 5000 });
+    })`)) as { content: number; interactive: number };
+    timings.push(timing);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await demo.stop();
+}
+
+const sorted = (pick: (t: { content: number; interactive: number }) => number) =>
+  timings.map(pick).sort((a, b) => a - b);
+const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+const interactive = sorted((t) => t.interactive);
+const content = sorted((t) => t.content);
+const table = [
+  "| measure | value | target |",
+  "|---|---|---|",
+  `| initial JS (entry + preloads), gzipped | ${size.initialKb.toFixed(1)} KB | < 300 KB |`,
+  `| weekly review page chunk, gzipped (lazy) | ${size.reviewPageKb.toFixed(1)} KB | |`,
+  `| charts chunk (Recharts), gzipped (lazy, after the numbers) | ${size.chartsKb.toFixed(1)} KB | |`,
+  `| all JS, gzipped | ${size.totalKb.toFixed(1)} KB | |`,
+  `| review numbers on screen, median of ${timings.length} (max) | ${median(content).toFixed(0)} ms (${content.at(-1)?.toFixed(0)} ms) | |`,
+  `| review interactive, median of ${timings.length} (max) | ${median(interactive).toFixed(0)} ms (${interactive.at(-1)?.toFixed(0)} ms) | < 1500 ms |`,
+];
+console.log(table.join("\n"));
+
+if (values.write) {
+  const section = [
+    "## Dashboard (web)",
+    "",
+    `Command: \`pnpm bench:web --leads ${values.leads} --runs ${values.runs} --write\` (Node ${process.version}, ${cpus().length} CPUs,`,
+    `Debian Chromium headless, loopback). The demo (scripts/demo.ts, sandbox seed 7, ${values.leads} leads) is started from scratch and`,
+    `synced (${syncSeconds.toFixed(0)} s until every connection had synced); week ${week} has ${weekMqls} MQLs. Each run opens`,
+    '/?week=W in a fresh browser context (cold HTTP and query caches). Times are from navigation start: "numbers on screen" is',
+    'the first KPI figure rendered, "interactive" the first idle callback after it (main thread free to answer input).',
+    "",
+    ...table,
+  ].join("\n");
+  const file = new URL("../BENCHMARKS.md", import.meta.url);
+  const current = readFileSync(file, "utf8");
+  const pattern = /## Dashboard \(web\)\n[\s\S]*?(?=\n## |$)/;
+  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
+}
