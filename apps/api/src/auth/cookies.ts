@@ -5,7 +5,7 @@ import type { AppEnv } from "../env.ts";
 // With TLS the __Host- prefix pins the cookie to this host and path /, and forces Secure.
 const sessionCookie = (secure: boolean) => (secure ? "__Host-revops_session" : "revops_session");
 /** Readable by the dashboard's script, which echoes it in X-CSRF-Token on writes. */
-export const csrfCookie = "revops_csrf";
+const csrfCookie = "revops_csrf";
 export const csrfHeader = "X-CSRF-Token";
 
 /** Secure when the app is served over TLS (its public URL, or this request, is https). */

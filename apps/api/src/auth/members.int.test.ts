@@ -98,6 +98,27 @@ describe("members, invitations and API tokens", () => {
     expect(other.entries).toEqual([]);
   });
 
+  it("lets a person open a workspace for a new client and own it; a taken id is refused", async () => {
+    const cro = await api.personWith("acme", "viewer", "cro@fractional.test");
+    const created = await cro.request(
+      "/api/v1/workspaces",
+      send("POST", { id: "hooli", name: "Hooli", timezone: "America/Los_Angeles" }),
+    );
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({
+      id: "hooli",
+      name: "Hooli",
+      timezone: "America/Los_Angeles",
+      role: "owner",
+    });
+    expect((await cro.request("/api/v1/workspaces/hooli/members")).status).toBe(200);
+    const taken = await cro.request("/api/v1/workspaces", send("POST", { id: "globex", name: "Mine now" }));
+    expect(taken.status).toBe(409);
+    expect((await cro.request("/api/v1/workspaces/globex")).status).toBe(404);
+    const token = await api.tokenFor("acme", "owner");
+    expect((await token.request("/api/v1/workspaces", send("POST", { id: "x1", name: "X" }))).status).toBe(403);
+  });
+
   it("records definition changes in the workspace's audit log, with who and which fields", async () => {
     const current = (await (await api.request("/api/v1/workspaces/acme/definitions")).json()) as {
       definitions: { timezone: string };

@@ -33,7 +33,7 @@ function issuerConfiguration(settings: OidcSettings): Promise<Configuration> {
   return found;
 }
 
-export const oidcCallbackPath = "/api/v1/auth/oidc/callback";
+const oidcCallbackPath = "/api/v1/auth/oidc/callback";
 const redirectUri = (deps: ApiDeps) => `${deps.config.publicUrl.replace(/\/$/, "")}${oidcCallbackPath}`;
 const flowKey = (deps: ApiDeps, state: string) => `${deps.config.queuePrefix}:oidc-flow:${state}`;
 

@@ -38,6 +38,7 @@ export const routePolicies: Record<string, Access> = {
 
   // Workspaces (the list only holds the caller's own)
   "GET /api/v1/workspaces": "signed-in",
+  "POST /api/v1/workspaces": "person",
   "GET /api/v1/workspaces/{workspace}": "viewer",
 
   // Members, invitations, API tokens, audit log
@@ -104,7 +105,7 @@ export const routePolicies: Record<string, Access> = {
 };
 
 /** A route without an entry that sits in a workspace needs its strongest role, so a forgotten entry fails closed. */
-export const unlistedWorkspaceRouteAccess: Access = "owner";
+const unlistedWorkspaceRouteAccess: Access = "owner";
 
 interface CompiledPolicy {
   method: string;

@@ -12,7 +12,7 @@ const keys = (prefix: string, email: string, address: string) => ({
   address: `${prefix}:sign-in:address:${address}`,
 });
 
-export const tooManyAttempts = () =>
+const tooManyAttempts = () =>
   new ApiError(429, "too_many_attempts", "Too many sign-in attempts. Wait 15 minutes, then try again.");
 
 /** Refuses before any password check once either counter is spent (the answer is the same for unknown accounts). */

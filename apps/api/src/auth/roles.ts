@@ -1,6 +1,6 @@
 import { type WorkspaceRole, workspaceRoles } from "@revops/db";
 
-export const roleRank = (role: WorkspaceRole) => workspaceRoles.indexOf(role);
+const roleRank = (role: WorkspaceRole) => workspaceRoles.indexOf(role);
 
 export const atLeast = (role: WorkspaceRole, required: WorkspaceRole) => roleRank(role) >= roleRank(required);
 

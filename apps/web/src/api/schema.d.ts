@@ -148,7 +148,40 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Create a workspace for a client company; its creator is its owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewWorkspace"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWorkspace"];
+                    };
+                };
+                /** @description The id is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4066,7 +4099,7 @@ export interface components {
             computedFrom: "facts" | "records";
             rows: components["schemas"]["ReviewRow"][];
             previous: components["schemas"]["ReviewWeek"];
-            /** @description the 12 weeks ending with W, oldest first (empty when trend=false) */
+            /** @description the 12 weeks ending with W, oldest first, as of asOf; rows: `all` only, or the requested serviceLine (empty when trend=false) */
             trend: components["schemas"]["ReviewWeek"][];
             freshness: components["schemas"]["ReviewFreshness"];
         };
@@ -4180,8 +4213,8 @@ export interface components {
             }[];
             /** @description when the precomputed facts were last written */
             factsComputedAt: string | null;
-            /** @description definitions versions the stored facts were computed under */
-            factsDefinitionsVersions: number[];
+            /** @description definitions version of the last full recompute; differs from definitionsVersion while one runs */
+            factsDefinitionsVersion: number | null;
         };
         ReviewRecords: {
             metric: string;
@@ -4329,6 +4362,18 @@ export interface components {
             };
             /** @description headline numbers not available yet, and why */
             missing: string[];
+        };
+        NewWorkspace: {
+            /**
+             * @description lowercase letters, digits and dashes, e.g. acme
+             * @example demo
+             */
+            id: string;
+            name: string;
+            /** @default UTC */
+            timezone: string;
+            /** @default 1 */
+            fiscalYearStartMonth: number;
         };
     };
     responses: never;

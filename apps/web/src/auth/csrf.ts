@@ -3,7 +3,7 @@ import type { Middleware } from "openapi-fetch";
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The session's CSRF token, from the readable cookie the API sets at sign-in. */
-export function csrfToken(): string | undefined {
+function csrfToken(): string | undefined {
   const cookie = document.cookie.split("; ").find((part) => part.startsWith("revops_csrf="));
   return cookie ? decodeURIComponent(cookie.slice("revops_csrf=".length)) : undefined;
 }

@@ -5,6 +5,7 @@ import { oidcRoutes } from "./oidc-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
 import { sessionRoutes } from "./session-routes.ts";
 import { tokenRoutes } from "./token-routes.ts";
+import { workspaceCreateRoutes } from "./workspace-create-routes.ts";
 
 /** Sign-in, the person, members, invitations, API tokens, the audit log and the portfolio, under /api/v1. */
 export function authRoutes() {
@@ -14,5 +15,6 @@ export function authRoutes() {
     .route("/", invitationRoutes())
     .route("/", memberRoutes())
     .route("/", tokenRoutes())
-    .route("/", portfolioRoutes());
+    .route("/", portfolioRoutes())
+    .route("/", workspaceCreateRoutes());
 }

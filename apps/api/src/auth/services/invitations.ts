@@ -17,7 +17,7 @@ import { hashPassword } from "../password.ts";
 import { atLeast } from "../roles.ts";
 import { hashSecret, newSecret } from "../secrets.ts";
 
-export const invitationTtlMs = 7 * 24 * 3_600_000;
+const invitationTtlMs = 7 * 24 * 3_600_000;
 
 const invalidLink = () =>
   new ApiError(404, "invitation_not_found", "This invitation link is not valid any more; ask for a new one.");
