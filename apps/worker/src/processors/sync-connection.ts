@@ -1,4 +1,4 @@
-import { CrmAuthError, newRequestStats, openCrm, type SyncPage } from "@revops/connectors";
+import { CrmAuthError, newRequestStats, openCrm, type RequestStats, type SyncPage } from "@revops/connectors";
 import {
   type Connection,
   databaseNow,
@@ -22,6 +22,7 @@ export interface SyncOutcome {
   runId?: string;
   pages?: number;
   detail?: string;
+  stats?: RequestStats;
 }
 
 /**
@@ -75,7 +76,10 @@ async function runSync(
       runId: run.id,
       pages,
       recordsByObject: records,
-      ...stats,
+      requests: stats.requests,
+      retries: stats.retries,
+      rateLimitWaits: stats.rateLimitWaits,
+      rateLimitWaitMs: stats.rateLimitWaitMs,
       progress: {
         object: page?.object ?? null,
         phase: mode,
@@ -107,7 +111,7 @@ async function runSync(
     await finishSyncRun(db, { runId: run.id, status: "succeeded", errors: [] });
     await setConnectionStatus(db, { workspaceId, connectionId, status: "ok" });
     log.info({ runId: run.id, pages, records, ...stats }, "sync finished");
-    return { status: "succeeded", runId: run.id, pages };
+    return { status: "succeeded", runId: run.id, pages, stats };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const errors: SyncRunError[] = [{ at: new Date().toISOString(), object: null, message }];

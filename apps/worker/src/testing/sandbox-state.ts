@@ -56,8 +56,13 @@ export async function hubspotState(sandbox: RunningSandbox): Promise<FunnelState
   for (const d of await hubspotList(sandbox, "deals", ["dealstage", "amount", "closedate"], true)) {
     state.deals[d.id] = {
       stage: d.properties.dealstage || null,
-      amount: d.properties.amount ? Number(d.properties.amount) : null,
-      closeDate: d.properties.closedate ? new Date(d.properties.closedate).toISOString().slice(0, 10) : null,
+      amount:
+        d.properties.amount &&
+        Number.isFinite(Number(d.properties.amount)) &&
+        Math.abs(Number(d.properties.amount)) < 1e13
+          ? Number(d.properties.amount)
+          : null,
+      closeDate: calendarDay(d.properties.closedate),
       leads: (d.associations?.contacts?.results ?? [])
         .map((link) => String(link.id))
         .filter((id) => id in state.leads)
@@ -75,6 +80,12 @@ export async function hubspotState(sandbox: RunningSandbox): Promise<FunnelState
     }
   }
   return state;
+}
+
+/** A close date as a calendar day; an unreadable one counts as none (the sync reports it). */
+function calendarDay(value: string | null | undefined): string | null {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
 }
 
 const last = <T extends { at: Date }>(changes: T[]): T | undefined =>

@@ -6,9 +6,17 @@ export interface RequestStats {
   retries: number;
   rateLimitWaits: number;
   rateLimitWaitMs: number;
+  /** Times the CRM answered "too many requests" (the shared limiter keeps this near zero). */
+  throttled: number;
 }
 
-export const newRequestStats = (): RequestStats => ({ requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0 });
+export const newRequestStats = (): RequestStats => ({
+  requests: 0,
+  retries: 0,
+  rateLimitWaits: 0,
+  rateLimitWaitMs: 0,
+  throttled: 0,
+});
 
 /** How a failed CRM request is handled. */
 export type Failure =
@@ -76,6 +84,7 @@ export async function callCrm<T>(policy: CallPolicy, bucket: string, send: () =>
       policy.stats.retries++;
       const backoff = Math.min(policy.baseBackoffMs * 2 ** (attempt - 1), 15_000) * (0.5 + Math.random() / 2);
       if (failure.kind === "rate_limited") {
+        policy.stats.throttled++;
         policy.stats.rateLimitWaits++;
         if (failure.accountPauseMs) await policy.limiter.pause(failure.accountPauseMs);
         const wait = failure.retryAfterMs ?? backoff;
