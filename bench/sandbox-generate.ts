@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { currentView } from "../packages/crm-sandbox/src/clock.ts";
 import { startSandbox } from "../packages/crm-sandbox/src/index.ts";
@@ -14,6 +14,7 @@ const { values } = parseArgs({
 const now = "2026-11-24T12:00:00Z";
 const ms = (start: number) => Math.round(performance.now() - start);
 const rows: string[] = [];
+const loadAtStart = loadavg()[0]?.toFixed(1);
 const stories: string[] = [];
 
 for (const leads of values.leads.split(",").map(Number)) {
@@ -53,7 +54,7 @@ if (values.write) {
   const section = [
     "## Sandbox generation",
     "",
-    `Command: \`pnpm bench:sandbox --leads ${values.leads} --write\` (Node ${process.version}, ${cpus().length} CPUs, seed 7;`,
+    `Command: \`pnpm bench:sandbox --leads ${values.leads} --write\` (Node ${process.version}, ${cpus().length} CPUs, load average ${loadAtStart} at start, seed 7;`,
     "1M needs `NODE_OPTIONS=--max-old-space-size=12000`). Records are rendered lazily from the story, so",
     '"load" is story generation + indexes; the full render is what one complete sync of both CRMs costs the sandbox.',
     `Story sizes: ${stories.join("; ")}.`,
