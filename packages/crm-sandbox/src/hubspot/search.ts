@@ -55,7 +55,7 @@ export function search(data: HubspotDataset, view: View, request: SandboxRequest
   const offset = Number(body.after ?? 0);
   if (!Number.isInteger(offset) || offset < 0)
     return invalid(`Invalid input JSON: after must be a number, got ${body.after}`);
-  if (offset + Math.max(limit, 1) > MAX_RESULTS) {
+  if (offset >= MAX_RESULTS) {
     return invalid(`The search API returns at most ${MAX_RESULTS} results; requested results past ${offset}.`);
   }
   const schema = data.schema[type];
@@ -100,12 +100,13 @@ export function search(data: HubspotDataset, view: View, request: SandboxRequest
     matched = matchAll(collection, view, filters, schema, sorts[0], body.query?.toLowerCase());
     if (cacheable) remember(cache, cacheKey, matched);
   }
-  const page = matched.slice(offset, offset + limit).map((index) => collection.at(index, view));
+  const end = Math.min(offset + limit, MAX_RESULTS);
+  const page = matched.slice(offset, end).map((index) => collection.at(index, view));
   const result: Record<string, unknown> = {
     total: matched.length,
     results: page.map((r) => toWire(type, r, data.schema, { properties: body.properties })),
   };
-  if (offset + limit < matched.length && limit > 0) result.paging = { next: { after: String(offset + limit) } };
+  if (end < matched.length && limit > 0) result.paging = { next: { after: String(end) } };
   return json(200, result);
 }
 
