@@ -64,6 +64,8 @@ if (values.write) {
   const file = new URL("../BENCHMARKS.md", import.meta.url);
   const current = readFileSync(file, "utf8");
   const pattern = /## Sandbox generation\n[\s\S]*?(?=\n## |$)/;
-  const next = pattern.test(current) ? current.replace(pattern, `${section}\n`) : `${current.trimEnd()}\n\n${section}\n`;
+  const next = pattern.test(current)
+    ? current.replace(pattern, `${section}\n`)
+    : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
 }
