@@ -24,7 +24,12 @@ async function hubspotList(sandbox: RunningSandbox, type: string, properties: st
     url.searchParams.set("properties", properties.join(","));
     if (associations) url.searchParams.set("associations", "contacts");
     if (after) url.searchParams.set("after", after);
-    const response = await fetch(url, { headers: { authorization: `Bearer ${sandbox.hubspot.privateAppToken}` } });
+    let response = await fetch(url, { headers: { authorization: `Bearer ${sandbox.hubspot.privateAppToken}` } });
+    // A test sandbox may run with tight limits: wait them out.
+    while (response.status === 429) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      response = await fetch(url, { headers: { authorization: `Bearer ${sandbox.hubspot.privateAppToken}` } });
+    }
     if (!response.ok) throw new Error(`sandbox answered ${response.status}`);
     const body = (await response.json()) as { results: typeof records; paging?: { next?: { after: string } } };
     records.push(...body.results);
