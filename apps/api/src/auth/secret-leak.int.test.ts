@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { alertChannels, ensureUser, ensureWorkspace, upsertMembership } from "@revops/db";
+import { alertChannels, auditLog, connections, ensureUser, ensureWorkspace, upsertMembership } from "@revops/db";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { newApp } from "../app.ts";
@@ -11,6 +11,10 @@ const secrets = {
   signingSecret: "SIGNINGSECRET-9f8e7d6c5b4a",
   smtpPassword: "SMTPPASSWORD-55aa66bb77",
   userPassword: "USERPASSWORD-a long one",
+  hubspotToken: "pat-na1-HUBSPOTTOKEN-0f1e2d3c",
+  hubspotWebhookSecret: "HUBSPOTWEBHOOK-77de",
+  salesforceSecret: "SFCLIENTSECRET-a1a2a3",
+  salesforceRefresh: "SFREFRESH-5c6d7e8f",
 };
 
 async function deadPort(): Promise<number> {
@@ -84,6 +88,39 @@ describe("secrets never leave", () => {
       await call(`${base}/channels/${id}/test`, { method: "POST" });
       await call(`${base}/channels/${id}`, post({ secrets: { webhookUrl: 42 }, settings: "nope" }, "PATCH"));
     }
+    // CRM connections: credentials go in, and must never come back, not even in a failed check.
+    const hubspot = await call(
+      `${base}/connections`,
+      post({
+        crm: "hubspot",
+        name: "HubSpot",
+        settings: { baseUrl: `http://127.0.0.1:${port}` },
+        credentials: { kind: "private_app", token: secrets.hubspotToken, webhookSecret: secrets.hubspotWebhookSecret },
+        syncNow: false,
+      }),
+    );
+    const salesforce = await call(
+      `${base}/connections`,
+      post({
+        crm: "salesforce",
+        name: "Salesforce",
+        settings: { loginUrl: `http://127.0.0.1:${port}` },
+        credentials: {
+          clientId: "sf-client",
+          clientSecret: secrets.salesforceSecret,
+          refreshToken: secrets.salesforceRefresh,
+        },
+        syncNow: false,
+      }),
+    );
+    expect([hubspot.status, salesforce.status]).toEqual([201, 201]);
+    for (const created of [hubspot, salesforce]) {
+      const { id } = JSON.parse(created.text) as { id: string };
+      await call(`${base}/connections/${id}/test`, { method: "POST" });
+      await call(`${base}/connections/${id}`);
+      await call(`${base}/connections/${id}`, post({ credentials: { kind: "private_app" } }, "PATCH"));
+    }
+    await call(`${base}/connections`);
     await call(`${base}/channels`);
     await call(`${base}/audit-log`);
 
@@ -99,18 +136,21 @@ describe("secrets never leave", () => {
 
     const everything = [...seen, ...logs].join("\n");
     expect(logs.length).toBeGreaterThan(10);
-    // The scan saw what it should: three failed test-sends, rejected changes, a sign-in in and out.
-    expect(seen.filter((line) => line.includes('"ok":false'))).toHaveLength(3);
-    expect(seen.filter((line) => line.startsWith("400 "))).toHaveLength(3);
+    // The scan saw what it should: five failed checks (3 channels, 2 CRMs), rejected changes, sign-ins.
+    expect(seen.filter((line) => line.includes('"ok":false'))).toHaveLength(5);
+    expect(seen.filter((line) => line.startsWith("400 "))).toHaveLength(5);
     expect(seen.filter((line) => line.startsWith("401 "))).toHaveLength(2);
     for (const [name, secret] of Object.entries(secrets)) expect(everything, name).not.toContain(secret);
     expect(everything).not.toContain("SLACKSECRET");
     expect(everything).not.toContain(api.testOwner.headers["x-csrf-token"]);
     expect(everything).not.toContain(api.testOwner.headers.cookie?.split(";")[0]?.split("=")[1]);
 
-    // At rest the channel secrets are sealed.
-    const stored = JSON.stringify(await api.deps.database.db.select().from(alertChannels));
-    for (const secret of [secrets.slackWebhook, secrets.signingSecret, secrets.smtpPassword])
-      expect(stored).not.toContain(secret);
+    // At rest the channel and CRM secrets are sealed.
+    const db = api.deps.database.db;
+    const stored = JSON.stringify([await db.select().from(alertChannels), await db.select().from(connections)]);
+    for (const [name, secret] of Object.entries(secrets)) expect(stored, name).not.toContain(secret);
+    // The audit log names the connections made, and nothing of their credentials.
+    const audit = await db.select().from(auditLog);
+    expect(audit.filter((entry) => entry.action === "connection.created")).toHaveLength(2);
   });
 });

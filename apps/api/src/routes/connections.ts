@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { findSyncRun, listConnections, listDataQualityProblems, listSyncRuns, syncFreshness } from "@revops/db";
+import { auditChange } from "../auth/audit.ts";
 import { badRequest, errorBodySchema, notFound } from "../errors.ts";
 import { newRouter } from "../router.ts";
 import {
@@ -77,6 +78,12 @@ export function connectionRoutes() {
         const { workspace } = c.req.valid("param");
         const deps = c.get("deps");
         const row = await createCrmConnection(deps, workspace, c.req.valid("json"));
+        await auditChange(c, {
+          workspaceId: workspace,
+          action: "connection.created",
+          target: row.id,
+          detail: { crm: row.crm, name: row.name },
+        });
         return c.json(toConnection(row, credentialsKindOf(deps, row)), 201);
       },
     )
@@ -107,6 +114,12 @@ export function connectionRoutes() {
         const { workspace, connectionId } = c.req.valid("param");
         const deps = c.get("deps");
         const row = await changeCrmConnection(deps, workspace, connectionId, c.req.valid("json"));
+        await auditChange(c, {
+          workspaceId: workspace,
+          action: "connection.changed",
+          target: connectionId,
+          detail: { fields: Object.keys(c.req.valid("json")) },
+        });
         return c.json(toConnection(row, credentialsKindOf(deps, row)), 200);
       },
     )
@@ -121,6 +134,7 @@ export function connectionRoutes() {
       async (c) => {
         const { workspace, connectionId } = c.req.valid("param");
         await removeCrmConnection(c.get("deps"), workspace, connectionId);
+        await auditChange(c, { workspaceId: workspace, action: "connection.removed", target: connectionId });
         return c.body(null, 204);
       },
     )
