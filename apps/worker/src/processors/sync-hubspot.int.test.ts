@@ -72,4 +72,45 @@ describe("HubSpot sync against the sandbox", () => {
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(runs.at(-1)?.pages).toBeGreaterThan(3);
   });
+
+  it("with a lagging search index no change is lost, and a webhook's touched records are read directly", async () => {
+    await sandbox.close();
+    sandbox = await startTestSandbox({ indexLagMs: 1_500 });
+    const { deps } = harness;
+    const connection = await connectSandbox(deps, sandbox, "hubspot");
+    const job = { workspaceId: "acme", connectionId: connection.id, reason: "manual" as const };
+    await syncConnectionJob(deps, { ...job, mode: "full" });
+    const stages = ["lifecyclestage", "hs_lead_status"];
+    const [lagged, touched] = Object.keys((await hubspotState(sandbox)).leads);
+    sandbox.control.advanceClock(60_000);
+    sandbox.control.mutate({
+      crm: "hubspot",
+      objectType: "contacts",
+      id: lagged ?? "",
+      set: { hs_lead_status: "UNQUALIFIED" },
+    });
+    // The search index lags behind this change; the run right after it must not lose it for good.
+    await syncConnectionJob(deps, { ...job, mode: "incremental" });
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await syncConnectionJob(deps, { ...job, mode: "incremental" });
+    expect(await databaseState(deps.database.db, "acme", stages)).toEqual(withoutEmails(await hubspotState(sandbox)));
+
+    // A webhook's touched ids are read directly (no search, no index lag).
+    sandbox.control.mutate({
+      crm: "hubspot",
+      objectType: "contacts",
+      id: touched ?? "",
+      set: { lifecyclestage: "opportunity" },
+    });
+    const outcome = await syncConnectionJob(deps, {
+      ...job,
+      mode: "incremental",
+      reason: "webhook",
+      touched: { contacts: [touched ?? ""], deals: [] },
+    });
+    expect(outcome.status).toBe("succeeded");
+    expect((await databaseState(deps.database.db, "acme", stages)).leads[touched ?? ""]?.stages.lifecyclestage).toBe(
+      "opportunity",
+    );
+  });
 });
