@@ -19,6 +19,7 @@ export * from "./queries/data-quality.ts";
 export * from "./queries/definitions.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/meeting.ts";
+export * from "./queries/review-aggregates.ts";
 export * from "./queries/sync-runs.ts";
 export * from "./queries/review-facts.ts";
 export * from "./queries/review-records.ts";

@@ -1,7 +1,9 @@
 import type { CrmKind } from "@revops/core";
+import { computeReviewRow } from "@revops/core";
 import { ensureWorkspace, insertDefinitionVersion } from "@revops/db";
 import { recomputeFactsJob } from "@revops/worker/recompute-facts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { factsFromRecords } from "../services/review/review-facts-source.ts";
 import {
   insertReviewStory,
   STORY_AS_OF,
@@ -319,5 +321,26 @@ describe("the review across CRMs and parameters", () => {
     expect(lines).toContain("2026-W10,all,responseTime,breached,3");
     expect(lines).toContain("2026-W10,all,velocity.proposal,stalled,1");
     expect(lines).toContain("2026-W10,all,sourceMix.marketing,amount,80000");
+  });
+});
+
+describe("the SQL-grouped review and core's in-memory review", () => {
+  it("agree on every figure of every row and week", async () => {
+    const api = await createTestApi();
+    try {
+      await setUp(api, "salesforce");
+      const body: Body = await (await api.request(reviewUrl("&trend=false"))).json();
+      const db = api.deps.database.db;
+      const facts = await factsFromRecords(db, "acme", storyDefinitions());
+      const asOf = new Date(STORY_AS_OF);
+      for (const week of [body, body.previous]) {
+        const expected = week.rows.map((r: Body) =>
+          computeReviewRow({ ...facts, defs: storyDefinitions(), week: week.week, asOf, serviceLine: r.serviceLine }),
+        );
+        expect(week.rows).toEqual(JSON.parse(JSON.stringify(expected)));
+      }
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -1,18 +1,23 @@
 import type { Definitions, ReviewFacts, ReviewRow } from "@revops/core";
-import { computeReviewRow, isDealStage, previousWeek, reviewServiceLines, reviewWindow, weeksBack } from "@revops/core";
-import type { Database, OpenStageCount } from "@revops/db";
+import { computeReviewRow, previousWeek, reviewServiceLines, reviewWindow, UNASSIGNED, weeksBack } from "@revops/core";
+import type { Database } from "@revops/db";
 import {
   countOpenSpans,
   currentDefinitions,
+  cycleAggregates,
+  exitAggregates,
   factsStatus,
   findDefinitionVersion,
   findWorkspace,
+  loadDealFacts,
   reviewDataFreshness,
 } from "@revops/db";
 import type { ApiDeps } from "../../env.ts";
 import { badRequest, notFound } from "../../errors.ts";
 import { factsForWeek, factsFromRecords, factsRange, storedFacts } from "./review-facts-source.ts";
 import type { ReviewBody, ReviewWeekBody } from "./review-schema.ts";
+import type { StoredAggregates } from "./rows-from-aggregates.ts";
+import { rowFromAggregates } from "./rows-from-aggregates.ts";
 
 export interface ReviewQuery {
   workspaceId: string;
@@ -59,45 +64,53 @@ export async function factsForWeeks(ctx: ReviewContext, workspaceId: string, wee
   return ctx.computedFrom === "facts" ? storedFacts(ctx.db, range) : factsFromRecords(ctx.db, workspaceId, ctx.defs);
 }
 
-/** Stored facts carry only exits; open and stalled counts come from SQL at each week's cutoff. */
-function withOpenCounts(row: ReviewRow, counts: OpenStageCount[], defs: Definitions): ReviewRow {
-  return {
-    ...row,
-    velocity: row.velocity.map((v) => {
-      const kind = isDealStage(v.stage) ? "deal" : "lead";
-      const matching = counts.filter(
-        (c) =>
-          c.stage === v.stage &&
-          c.entityKind === kind &&
-          (row.serviceLine === "all" || c.serviceLine === row.serviceLine),
-      );
-      const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === v.stage);
-      return {
-        ...v,
-        openCount: matching.reduce((sum, c) => sum + c.open, 0),
-        stalled: hasRule ? matching.reduce((sum, c) => sum + c.stalled, 0) : null,
-      };
-    }),
-  };
+type RowSource = { kind: "facts"; aggregates: StoredAggregates } | { kind: "records"; facts: ReviewFacts };
+
+/** One week's rows: from SQL-grouped facts, or (another definitions version) from facts rebuilt from records. */
+function weekRows(ctx: ReviewContext, source: RowSource, week: string, asOf: Date, lines: string[]): ReviewWeekBody {
+  const window = reviewWindow(ctx.defs, week, asOf);
+  let rows: ReviewRow[];
+  if (source.kind === "facts") {
+    const aggregates = {
+      ...source.aggregates,
+      deals: factsForWeek({ cycles: [], spans: [], deals: source.aggregates.deals }, ctx.defs, week, asOf).deals,
+    };
+    rows = lines.map((serviceLine) => rowFromAggregates(aggregates, ctx.defs, week, asOf, serviceLine));
+  } else {
+    const own = factsForWeek(source.facts, ctx.defs, week, asOf);
+    rows = lines.map((serviceLine) => computeReviewRow({ ...own, defs: ctx.defs, week, asOf, serviceLine }));
+  }
+  return { week, start: window.start.toISOString(), end: window.end.toISOString(), rows: jsonOf(rows) };
 }
 
-/** One week's rows; open/stalled counts at the week's cutoff come from `counts` (stored facts) or from the spans (records). */
-function weekRows(
+/** Stored facts: grouped in SQL for every requested week at once (cycles, exits, open spans), deals read whole. */
+async function storedAggregates(
   ctx: ReviewContext,
-  facts: ReviewFacts,
-  week: string,
+  workspaceId: string,
+  weeks: string[],
   asOf: Date,
-  lines: string[],
-  counts: OpenStageCount[] | null,
-): ReviewWeekBody {
-  const window = reviewWindow(ctx.defs, week, asOf);
-  const own = factsForWeek(facts, ctx.defs, week, asOf);
-  const atCutoff = counts?.filter((c) => c.at.getTime() === window.cutoff.getTime()) ?? null;
-  const rows = lines.map((serviceLine) => {
-    const row = computeReviewRow({ ...own, defs: ctx.defs, week, asOf, serviceLine });
-    return atCutoff ? withOpenCounts(row, atCutoff, ctx.defs) : row;
-  });
-  return { week, start: window.start.toISOString(), end: window.end.toISOString(), rows: jsonOf(rows) };
+): Promise<StoredAggregates> {
+  const windows = weeks.map((week) => reviewWindow(ctx.defs, week, asOf));
+  const cutoffs = [...new Set(windows.map((w) => w.cutoff.getTime()))].map((t) => new Date(t));
+  const range = factsRange(workspaceId, ctx.defs, weeks, asOf);
+  const [cycles, exits, open, deals] = await Promise.all([
+    cycleAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
+    exitAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
+    countOpenSpans(ctx.db, { workspaceId, at: cutoffs }),
+    loadDealFacts(ctx.db, range),
+  ]);
+  return { cycles, exits, open, deals };
+}
+
+/** Row keys: `all`, each defined line, and `unassigned` when any fact of these weeks carries it (as core does). */
+function serviceLinesOf(defs: Definitions, aggregates: StoredAggregates): string[] {
+  const lines = ["all", ...defs.serviceLines.map((s) => s.key)];
+  const unassigned =
+    aggregates.cycles.some((c) => c.serviceLine === UNASSIGNED) ||
+    aggregates.exits.some((e) => e.serviceLine === UNASSIGNED) ||
+    aggregates.open.some((o) => o.serviceLine === UNASSIGNED) ||
+    aggregates.deals.some((d) => d.serviceLine === UNASSIGNED);
+  return unassigned ? [...lines, UNASSIGNED] : lines;
 }
 
 /** Dates become ISO strings exactly as the API sends them. */
@@ -112,15 +125,19 @@ export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<Rev
   const previous = previousWeek(query.week);
   const trendWeeks = query.trend ? weeksBack(query.week, 12) : [];
   const weeks = [...new Set([previous, query.week, ...trendWeeks])];
-  const facts = await factsForWeeks(ctx, query.workspaceId, weeks, query.asOf);
-  const lines = query.serviceLine ? [query.serviceLine] : reviewServiceLines(facts, ctx.defs);
-  const cutoffs = [...new Set(weeks.map((w) => reviewWindow(ctx.defs, w, query.asOf).cutoff.getTime()))].map(
-    (t) => new Date(t),
-  );
-  const counts =
-    ctx.computedFrom === "facts" ? await countOpenSpans(ctx.db, { workspaceId: query.workspaceId, at: cutoffs }) : null;
-  const main = weekRows(ctx, facts, query.week, query.asOf, lines, counts);
-  const before = weekRows(ctx, facts, previous, query.asOf, lines, counts);
+  let source: RowSource;
+  let lines: string[];
+  if (ctx.computedFrom === "facts") {
+    const aggregates = await storedAggregates(ctx, query.workspaceId, weeks, query.asOf);
+    source = { kind: "facts", aggregates };
+    lines = query.serviceLine ? [query.serviceLine] : serviceLinesOf(ctx.defs, aggregates);
+  } else {
+    const facts = await factsFromRecords(ctx.db, query.workspaceId, ctx.defs);
+    source = { kind: "records", facts };
+    lines = query.serviceLine ? [query.serviceLine] : reviewServiceLines(facts, ctx.defs);
+  }
+  const main = weekRows(ctx, source, query.week, query.asOf, lines);
+  const before = weekRows(ctx, source, previous, query.asOf, lines);
   // The trend carries one row per week (all, or the requested line): 12 full reviews would cost 12× for a sparkline.
   const trendLines = [query.serviceLine ?? "all"];
   const pick = (week: ReviewWeekBody) => ({
@@ -128,11 +145,7 @@ export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<Rev
     rows: week.rows.filter((r) => trendLines.includes(r.serviceLine)),
   });
   const trend = trendWeeks.map((w) =>
-    w === query.week
-      ? pick(main)
-      : w === previous
-        ? pick(before)
-        : weekRows(ctx, facts, w, query.asOf, trendLines, counts),
+    w === query.week ? pick(main) : w === previous ? pick(before) : weekRows(ctx, source, w, query.asOf, trendLines),
   );
   const [connections, status] = await Promise.all([
     reviewDataFreshness(ctx.db, { workspaceId: query.workspaceId }),

@@ -1,0 +1,123 @@
+import type { DealFactRow, Definitions, ReviewRow, StageVelocity } from "@revops/core";
+import {
+  coverageOf,
+  forServiceLine,
+  isDealStage,
+  mean,
+  percentileDisc,
+  rate,
+  reviewWindow,
+  sourceMixOf,
+  VELOCITY_STAGES,
+  winRateOf,
+} from "@revops/core";
+import type { CycleAggregate, ExitAggregate, OpenStageCount } from "@revops/db";
+
+/** What SQL grouped for the weeks of one request. */
+export interface StoredAggregates {
+  cycles: CycleAggregate[];
+  exits: ExitAggregate[];
+  open: OpenStageCount[];
+  /** Deals the weeks can need (coverage, win rate and source mix are point-in-time: core reads their history). */
+  deals: DealFactRow[];
+}
+
+const EMPTY: Omit<CycleAggregate, "week" | "serviceLine"> = {
+  mqls: 0,
+  wallMinutes: [],
+  businessMinutes: [],
+  withinSla: 0,
+  breached: 0,
+  pending: 0,
+  accepted: 0,
+  rejected: 0,
+  undecided: 0,
+  decisionHours: [],
+  sal: 0,
+  sql: 0,
+  opportunity: 0,
+  closedWon: 0,
+};
+
+function velocityRows(
+  agg: StoredAggregates,
+  defs: Definitions,
+  week: string,
+  serviceLine: string,
+  cutoff: Date,
+): StageVelocity[] {
+  const open = agg.open.filter(
+    (c) => c.at.getTime() === cutoff.getTime() && (serviceLine === "all" || c.serviceLine === serviceLine),
+  );
+  return VELOCITY_STAGES.map((stage) => {
+    const kind = isDealStage(stage) ? "deal" : "lead";
+    const found = agg.exits.find(
+      (e) => e.week === week && e.serviceLine === serviceLine && e.stage === stage && e.entityKind === kind,
+    );
+    // Sorted so the mean's float sum does not depend on the order SQL returned the rows in.
+    const days = [...(found?.days ?? [])].sort((a, b) => a - b);
+    const inStage = open.filter((c) => c.stage === stage && c.entityKind === kind);
+    const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === stage);
+    return {
+      stage,
+      exits: days.length,
+      medianDays: percentileDisc(days, 0.5),
+      p75Days: percentileDisc(days, 0.75),
+      p90Days: percentileDisc(days, 0.9),
+      meanDays: mean(days),
+      openCount: inStage.reduce((sum, c) => sum + c.open, 0),
+      stalled: hasRule ? inStage.reduce((sum, c) => sum + c.stalled, 0) : null,
+    };
+  });
+}
+
+/** One review row from SQL-grouped facts, with the formulas and percentiles of core (spec §4). */
+export function rowFromAggregates(
+  agg: StoredAggregates,
+  defs: Definitions,
+  week: string,
+  asOf: Date,
+  serviceLine: string,
+): ReviewRow {
+  const window = reviewWindow(defs, week, asOf);
+  const c = agg.cycles.find((a) => a.week === week && a.serviceLine === serviceLine) ?? EMPTY;
+  const deals = forServiceLine(agg.deals, serviceLine);
+  return {
+    serviceLine,
+    responseTime: {
+      mqls: c.mqls,
+      responded: c.wallMinutes.length,
+      medianMinutes: percentileDisc(c.wallMinutes, 0.5),
+      p90Minutes: percentileDisc(c.wallMinutes, 0.9),
+      medianBusinessMinutes: percentileDisc(c.businessMinutes, 0.5),
+      p90BusinessMinutes: percentileDisc(c.businessMinutes, 0.9),
+      withinSla: c.withinSla,
+      breached: c.breached,
+      pending: c.pending,
+      withinSlaRate: rate(c.withinSla, c.withinSla + c.breached),
+    },
+    acceptance: {
+      accepted: c.accepted,
+      rejected: c.rejected,
+      pending: c.undecided,
+      rate: rate(c.accepted, c.accepted + c.rejected),
+      medianHoursToDecision: percentileDisc(c.decisionHours, 0.5),
+    },
+    coverage: coverageOf(deals, defs, window, serviceLine),
+    velocity: velocityRows(agg, defs, week, serviceLine, window.cutoff),
+    conversion: {
+      mqls: c.mqls,
+      sal: c.sal,
+      sql: c.sql,
+      opportunity: c.opportunity,
+      closed_won: c.closedWon,
+      salRate: rate(c.sal, c.mqls),
+      sqlRate: rate(c.sql, c.sal),
+      opportunityRate: rate(c.opportunity, c.sql),
+      closedWonRate: rate(c.closedWon, c.opportunity),
+      mqlToClosedWonRate: rate(c.closedWon, c.mqls),
+    },
+    winRate: winRateOf(deals, window),
+    sourceMix: sourceMixOf(deals, window),
+  };
+}

@@ -1,0 +1,141 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../client.ts";
+
+/** A week to aggregate: its key and its bounds as instants in the workspace zone. */
+export interface AggregateWeek {
+  week: string;
+  start: Date;
+  end: Date;
+}
+
+/** MQL cycles of one (week, service line) as of T, grouped in SQL; durations come back as lists for core's percentiles. */
+export interface CycleAggregate {
+  week: string;
+  /** "all" for the whole workspace. */
+  serviceLine: string;
+  mqls: number;
+  /** Wall and business minutes of the responded cycles (first touch ≤ T). */
+  wallMinutes: number[];
+  businessMinutes: number[];
+  withinSla: number;
+  breached: number;
+  pending: number;
+  accepted: number;
+  rejected: number;
+  undecided: number;
+  decisionHours: number[];
+  sal: number;
+  sql: number;
+  opportunity: number;
+  closedWon: number;
+}
+
+export interface ExitAggregate {
+  week: string;
+  serviceLine: string;
+  stage: string;
+  entityKind: "lead" | "deal";
+  days: number[];
+}
+
+const weeksValues = (weeks: AggregateWeek[]) =>
+  sql.join(
+    weeks.map((w) => sql`(${w.week}, ${w.start.toISOString()}::timestamptz, ${w.end.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+
+const numbers = (value: unknown): number[] => {
+  if (Array.isArray(value)) return value.map(Number);
+  if (typeof value === "string" && value.length > 2) return value.slice(1, -1).split(",").map(Number);
+  return [];
+};
+
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
+
+/**
+ * The cycle-based figures of the review (response time, acceptance, conversion) for several
+ * weeks at once, from the stored columns: the same tests as core's classifiers, applied at T.
+ * Milliseconds are divided once, in float8, exactly as core divides them.
+ */
+export async function cycleAggregates(
+  db: Database,
+  params: { workspaceId: string; weeks: AggregateWeek[]; asOf: Date },
+): Promise<CycleAggregate[]> {
+  if (params.weeks.length === 0) return [];
+  const asOf = params.asOf.toISOString();
+  const result = await db.execute(sql`
+    with w(week, start_at, end_at) as (values ${weeksValues(params.weeks)}),
+    c as (
+      select w.week, f.service_line,
+        f.first_touch_at is not null and f.first_touch_at <= ${asOf}::timestamptz as responded,
+        f.response_minutes, f.response_business_minutes, f.sla_target_minutes, f.sla_deadline_at,
+        case when f.accepted_at <= ${asOf}::timestamptz
+               and (f.rejected_at is null or f.rejected_at > ${asOf}::timestamptz or f.accepted_at <= f.rejected_at) then f.accepted_at end as accepted_at,
+        case when f.rejected_at <= ${asOf}::timestamptz
+               and not coalesce(f.accepted_at <= ${asOf}::timestamptz and f.accepted_at <= f.rejected_at, false) then f.rejected_at end as rejected_at,
+        f.start_at, f.reached_sal_at, f.reached_sql_at, f.reached_opportunity_at, f.reached_closed_won_at
+      from w join mql_cycle_facts f on f.workspace_id = ${params.workspaceId}
+        and f.start_at >= w.start_at and f.start_at < w.end_at and f.start_at <= ${asOf}::timestamptz
+    )
+    select week, case when grouping(service_line) = 1 then 'all' else service_line end as line,
+      count(*)::int as mqls,
+      coalesce(array_agg(response_minutes) filter (where responded), '{}') as wall,
+      coalesce(array_agg(response_business_minutes) filter (where responded), '{}') as business,
+      (count(*) filter (where responded and sla_target_minutes is not null and response_business_minutes <= sla_target_minutes))::int as within_sla,
+      (count(*) filter (where sla_target_minutes is not null and ((responded and response_business_minutes > sla_target_minutes)
+        or (not responded and sla_deadline_at <= ${asOf}::timestamptz))))::int as breached,
+      (count(*) filter (where sla_target_minutes is not null and not responded and sla_deadline_at > ${asOf}::timestamptz))::int as pending,
+      (count(*) filter (where accepted_at is not null))::int as accepted,
+      (count(*) filter (where rejected_at is not null))::int as rejected,
+      (count(*) filter (where accepted_at is null and rejected_at is null))::int as undecided,
+      coalesce(array_agg((extract(epoch from coalesce(accepted_at, rejected_at) - start_at) * 1000)::float8 / 3600000)
+        filter (where coalesce(accepted_at, rejected_at) is not null), '{}') as decision_hours,
+      (count(*) filter (where reached_sal_at <= ${asOf}::timestamptz))::int as sal,
+      (count(*) filter (where reached_sql_at <= ${asOf}::timestamptz))::int as sql,
+      (count(*) filter (where reached_opportunity_at <= ${asOf}::timestamptz))::int as opportunity,
+      (count(*) filter (where reached_closed_won_at <= ${asOf}::timestamptz))::int as closed_won
+    from c
+    group by grouping sets ((week, service_line), (week))`);
+  return rowsOf(result).map((r) => ({
+    week: String(r.week),
+    serviceLine: String(r.line),
+    mqls: Number(r.mqls),
+    wallMinutes: numbers(r.wall),
+    businessMinutes: numbers(r.business),
+    withinSla: Number(r.within_sla),
+    breached: Number(r.breached),
+    pending: Number(r.pending),
+    accepted: Number(r.accepted),
+    rejected: Number(r.rejected),
+    undecided: Number(r.undecided),
+    decisionHours: numbers(r.decision_hours),
+    sal: Number(r.sal),
+    sql: Number(r.sql),
+    opportunity: Number(r.opportunity),
+    closedWon: Number(r.closed_won),
+  }));
+}
+
+/** Times in stage that ended in each week by T, per (week, service line, stage, kind), as day lists. */
+export async function exitAggregates(
+  db: Database,
+  params: { workspaceId: string; weeks: AggregateWeek[]; asOf: Date },
+): Promise<ExitAggregate[]> {
+  if (params.weeks.length === 0) return [];
+  const asOf = params.asOf.toISOString();
+  const result = await db.execute(sql`
+    with w(week, start_at, end_at) as (values ${weeksValues(params.weeks)})
+    select w.week, case when grouping(s.service_line) = 1 then 'all' else s.service_line end as line, s.stage, s.entity_kind,
+      array_agg((extract(epoch from s.left_at - s.entered_at) * 1000)::float8 / 86400000) as days
+    from w join stage_span_facts s on s.workspace_id = ${params.workspaceId}
+      and s.left_at >= w.start_at and s.left_at < w.end_at and s.left_at <= ${asOf}::timestamptz
+    group by grouping sets ((w.week, s.service_line, s.stage, s.entity_kind), (w.week, s.stage, s.entity_kind))`);
+  return rowsOf(result).map((r) => ({
+    week: String(r.week),
+    serviceLine: String(r.line),
+    stage: String(r.stage),
+    entityKind: r.entity_kind as "lead" | "deal",
+    days: numbers(r.days),
+  }));
+}
