@@ -15,6 +15,7 @@ import type { WorkerDeps } from "../deps.ts";
 import { commitPage, type Touched } from "../sync/commit-page.ts";
 import { acquireConnectionLock, type ConnectionLock } from "../sync/connection-lock.ts";
 import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
+import { readAhead } from "../sync/read-ahead.ts";
 import { secretBoxOf } from "../sync/secret-box.ts";
 
 export interface SyncOutcome {
@@ -100,7 +101,7 @@ async function runSync(
     });
     const startedAt = await databaseNow(db);
     const scope = { workspaceId, connectionId, crm: connection.crm };
-    for await (const page of crm.source.pages({ mode, cursors, touched: payload.touched, startedAt })) {
+    for await (const page of readAhead(crm.source.pages({ mode, cursors, touched: payload.touched, startedAt }))) {
       if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
       await commitPage(db, scope, page, touched);
       pages++;
