@@ -131,3 +131,22 @@ it("a viewer joins by the invitation link, sees the same action items read only,
   await page.goto(`${baseUrl}/meeting?workspace=demo`);
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
 });
+
+it("the owner sees the members, invites by link and changes a role", async () => {
+  const page = await signIn("demo@example.com", ownerPassword);
+  await page.getByRole("link", { name: "Members" }).click();
+  await page.getByTestId("members").getByText(people.editor.email).waitFor();
+  await page.getByLabel("Email", { exact: true }).fill("new.hire@example.test");
+  await page.getByRole("button", { name: "Create the link" }).click();
+  expect(await page.getByTestId("invitation-link").textContent()).toContain(`${baseUrl}/invite/`);
+  await page.getByText("new.hire@example.test as viewer").waitFor();
+  await page.getByLabel(`Role of ${people.editor.email}`).selectOption("admin");
+  await expect
+    .poll(async () => {
+      const members = await page.request.get(`${baseUrl}/api/v1/workspaces/demo/members`);
+      const body = (await members.json()) as { members: Array<{ email: string; role: string }> };
+      return body.members.find((member) => member.email === people.editor.email)?.role;
+    })
+    .toBe("admin");
+  await page.screenshot({ path: join(screenshotsDir, "auth-members.png"), fullPage: true });
+});

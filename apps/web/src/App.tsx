@@ -10,6 +10,7 @@ const DefinitionsPage = lazy(() => import("./definitions/DefinitionsPage"));
 const AlertsPage = lazy(() => import("./alerts/AlertsPage"));
 const ConnectionsPage = lazy(() => import("./connections/ConnectionsPage"));
 const PortfolioPage = lazy(() => import("./pages/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
+const MembersPage = lazy(() => import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })));
 const InvitePage = lazy(() => import("./pages/InvitePage").then((m) => ({ default: m.InvitePage })));
 const StatusPage = lazy(() => import("./pages/StatusPage").then((m) => ({ default: m.StatusPage })));
 
@@ -27,6 +28,7 @@ export function App() {
 function route(path: string) {
   if (path.startsWith("/status")) return <StatusPage />;
   if (path.startsWith("/portfolio")) return <PortfolioPage />;
+  if (path.startsWith("/members")) return <MembersPage />;
   if (path.startsWith("/invite/")) return <InvitePage token={path.slice("/invite/".length)} />;
   if (path.startsWith("/meeting")) return <MeetingPage />;
   if (path.startsWith("/definitions")) return <DefinitionsPage />;

@@ -1,5 +1,5 @@
 import { api } from "../api/client";
-import { Link } from "../router";
+import { Link, withSharedParams } from "../router";
 import { useResetSession, useSession } from "./useSession";
 
 /** Who is signed in, a way to the portfolio and out. */
@@ -14,6 +14,7 @@ export function SessionMenu() {
   return (
     <div className="session-menu">
       {session.data.workspaces.length > 1 ? <Link to="/portfolio">Portfolio</Link> : null}
+      <Link to={withSharedParams("/members")}>Members</Link>
       <span data-testid="signed-in-as">{session.data.person.email}</span>
       <button type="button" onClick={() => void signOut()}>
         Sign out
