@@ -8,9 +8,11 @@ const sessionCookie = (secure: boolean) => (secure ? "__Host-revops_session" : "
 const csrfCookie = "revops_csrf";
 export const csrfHeader = "X-CSRF-Token";
 
-/** Secure when the app is served over TLS (its public URL, or this request, is https). */
+/** Secure when the app is served over TLS: its public URL, this request, or (behind a trusted proxy) the proxy's. */
 export function servedOverTls(c: Context<AppEnv>): boolean {
-  return c.get("deps").config.publicUrl.startsWith("https:") || new URL(c.req.url).protocol === "https:";
+  const config = c.get("deps").config;
+  if (config.publicUrl.startsWith("https:") || new URL(c.req.url).protocol === "https:") return true;
+  return config.auth.trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 export function readSessionCookie(c: Context<AppEnv>): string | undefined {

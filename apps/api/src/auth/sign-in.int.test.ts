@@ -65,6 +65,14 @@ describe("signing in", () => {
     }
   });
 
+  it("marks the cookie Secure behind a trusted TLS proxy", async () => {
+    const response = await api.anonymous(
+      "/api/v1/auth/sign-in",
+      post({ email: "ana@acme.test", password }, { "x-forwarded-proto": "https" }),
+    );
+    expect(response.headers.getSetCookie()[0]).toMatch(/^__Host-revops_session=.*Secure/);
+  });
+
   it("answers a wrong password and an unknown email with the same words", async () => {
     const wrong = await signIn("ana@acme.test", "not the password");
     const unknown = await signIn("nobody@acme.test", "not the password");
