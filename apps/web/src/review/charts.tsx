@@ -84,7 +84,7 @@ export function VelocityBars(props: { stages: VelocityBar[] }) {
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={props.stages} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e6e9ed" />
-          <XAxis dataKey="stage" />
+          <XAxis dataKey="stage" interval={0} tick={{ fontSize: 11 }} />
           <YAxis unit=" d" />
           <Tooltip formatter={(value) => `${Number(value).toFixed(1)} days`} />
           <Legend />
