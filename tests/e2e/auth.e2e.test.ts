@@ -148,5 +148,7 @@ it("the owner sees the members, invites by link and changes a role", async () =>
       return body.members.find((member) => member.email === people.editor.email)?.role;
     })
     .toBe("admin");
+  await page.reload();
+  await page.getByTestId("audit-log").getByText("member.role-changed").waitFor();
   await page.screenshot({ path: join(screenshotsDir, "auth-members.png"), fullPage: true });
 });

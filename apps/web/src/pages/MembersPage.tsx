@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client";
 import { ApiTokensPanel } from "../auth/ApiTokensPanel";
+import { AuditLogPanel } from "../auth/AuditLogPanel";
 import { InvitePanel } from "../auth/InvitePanel";
 import { QueryState } from "../layout/QueryState";
 import { WorkspaceGate } from "../layout/WorkspaceGate";
@@ -91,6 +92,7 @@ function Members(props: { workspace: string }) {
       </QueryState>
       {isOwner ? <InvitePanel workspace={props.workspace} /> : null}
       {isAdmin ? <ApiTokensPanel workspace={props.workspace} /> : null}
+      {isAdmin ? <AuditLogPanel workspace={props.workspace} /> : null}
     </section>
   );
 }
