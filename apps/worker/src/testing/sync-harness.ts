@@ -8,7 +8,7 @@ import { parseWorkerConfig } from "../config.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { secretBoxOf } from "../sync/secret-box.ts";
 
-export const SANDBOX_NOW = "2026-11-24T12:00:00Z";
+const SANDBOX_NOW = "2026-11-24T12:00:00Z";
 
 /** A sandbox at a fixed "now" with limits high enough not to slow a test down (unless asked). */
 export function startTestSandbox(options: StartOptions = {}): Promise<RunningSandbox> {

@@ -9,9 +9,9 @@ export interface RecordProblem {
 }
 
 /** Longest text kept from a CRM field; longer values are cut and reported. */
-export const MAX_TEXT = 1_000;
+const MAX_TEXT = 1_000;
 /** Amounts beyond this are not money (a typo or a pasted id): kept out and reported. */
-export const MAX_AMOUNT = 1e13;
+const MAX_AMOUNT = 1e13;
 
 /** Collects the problems of the records being converted. */
 export class ProblemLog {
@@ -79,7 +79,7 @@ export class ProblemLog {
   }
 }
 
-export function parseCrmDate(value: string | Date): Date | null {
+function parseCrmDate(value: string | Date): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   const text = value.trim();
   if (/^\d{10,14}$/.test(text)) return new Date(Number(text));
