@@ -311,6 +311,32 @@ describe("the review across CRMs and parameters", () => {
     expect((await api.request(reviewUrl("&definitionsVersion=7"))).status).toBe(404);
   });
 
+  it("gives null, not 0, for rates and durations of empty populations", async () => {
+    api = await createTestApi();
+    await setUp(api, "hubspot");
+    const body: Body = await (
+      await api.request(`/api/v1/workspaces/acme/review?week=2026-W20&asOf=${STORY_AS_OF}&serviceLine=all&trend=false`)
+    ).json();
+    const all = body.rows[0];
+    expect(all.responseTime).toEqual({
+      mqls: 0,
+      responded: 0,
+      medianMinutes: null,
+      p90Minutes: null,
+      medianBusinessMinutes: null,
+      p90BusinessMinutes: null,
+      withinSla: 0,
+      breached: 0,
+      pending: 0,
+      withinSlaRate: null,
+    });
+    expect(all.acceptance).toMatchObject({ rate: null, medianHoursToDecision: null });
+    expect(all.conversion).toMatchObject({ salRate: null, mqlToClosedWonRate: null });
+    expect(all.winRate).toMatchObject({ won: 0, rate: null, amountRate: null });
+    // A week after T: nothing has happened yet, deals are read as of T, and FY2026-Q2 has no target.
+    expect(all.coverage).toMatchObject({ period: "FY2026-Q2", quota: null, ratio: null });
+  });
+
   it("exports the review as CSV", async () => {
     api = await createTestApi();
     await setUp(api, "hubspot");

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 
 /** One record behind a count; fields that do not apply to its kind are null (flat, so CSV has the same columns). */
-export const drilldownRecordSchema = z
+const drilldownRecordSchema = z
   .object({
     recordType: z.enum(["lead", "deal"]),
     recordId: z.string(),

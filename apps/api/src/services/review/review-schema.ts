@@ -85,7 +85,7 @@ const winRate = z
 const share = z.object({ count: z.number().int(), amount: z.number() });
 const sourceMix = z.object({ marketing: share, sales: share, partner: share, other: share }).openapi("ReviewSourceMix");
 
-export const reviewRowSchema = z
+const reviewRowSchema = z
   .object({
     serviceLine: z.string().describe('"all" or a service-line key (including "unassigned")'),
     responseTime,
@@ -98,11 +98,11 @@ export const reviewRowSchema = z
   })
   .openapi("ReviewRow");
 
-export const reviewWeekSchema = z
+const reviewWeekSchema = z
   .object({ week: z.string(), start: z.string(), end: z.string(), rows: z.array(reviewRowSchema) })
   .openapi("ReviewWeek");
 
-export const freshnessSchema = z
+const freshnessSchema = z
   .object({
     connections: z.array(
       z.object({
