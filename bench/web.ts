@@ -40,11 +40,11 @@ const size = initialJs(dist);
 console.log(`initial JS ${size.initialKb.toFixed(1)} KB gzipped (${size.files.join(", ")})`);
 
 const startedAt = performance.now();
-const demo = await startDemo({ leads: Number(values.leads), webDist: dist });
+const demo = await startDemo({ leads: Number(values.leads), webDist: dist, syncTimeoutMs: 60 * 60_000 });
 const syncSeconds = (performance.now() - startedAt) / 1000;
 const week = lastCompleteWeek();
 const waitForFacts = async () => {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) {
     const review = await demo.get<{ rows: Array<{ serviceLine: string; responseTime: { mqls: number } }> }>(
       `/api/v1/workspaces/${demoWorkspace}/review?week=${week}`,
     );

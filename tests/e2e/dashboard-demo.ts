@@ -9,7 +9,7 @@ import type { BrowserContext } from "playwright-core";
 import { freePort, type RunningProcess, repoRoot, runNode, tempDataDir, waitFor } from "../support/processes.ts";
 
 export const demoWorkspace = "demo";
-export const demoOwner = { email: "demo@example.com", password: "e2e-demo-password-1" };
+const demoOwner = { email: "demo@example.com", password: "e2e-demo-password-1" };
 
 export interface RunningDemo {
   baseUrl: string;
@@ -22,9 +22,9 @@ export interface RunningDemo {
 /** Builds the dashboard into a folder of its own, so a concurrent build elsewhere cannot swap its chunks. */
 export function buildDashboard(): string {
   const outDir = mkdtempSync(join(tmpdir(), "revops-web-"));
-  execFileSync("pnpm", ["exec", "vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], {
-    cwd: join(repoRoot, "apps/web"),
-    stdio: "inherit",
+  execFileSync("pnpm", ["--filter", "@revops/web", "run", "build", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: repoRoot,
+    stdio: ["ignore", "ignore", "inherit"],
   });
   return outDir;
 }
@@ -43,7 +43,9 @@ async function signInCookie(baseUrl: string): Promise<string> {
 }
 
 /** Starts the demo and waits until every sandbox connection has synced and the review facts exist. */
-export async function startDemo(options: { leads?: number; webDist?: string } = {}): Promise<RunningDemo> {
+export async function startDemo(
+  options: { leads?: number; webDist?: string; syncTimeoutMs?: number } = {},
+): Promise<RunningDemo> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = runNode("scripts/demo.ts", {
@@ -57,14 +59,14 @@ export async function startDemo(options: { leads?: number; webDist?: string } = 
     LOG_LEVEL: "warn",
   });
   try {
-    return await waitUntilSynced(baseUrl, child);
+    return await waitUntilSynced(baseUrl, child, options.syncTimeoutMs ?? 240_000);
   } catch (error) {
     await child.stop();
     throw new Error(`${String(error)}\n--- demo output ---\n${child.output().slice(-4000)}`);
   }
 }
 
-async function waitUntilSynced(baseUrl: string, child: RunningProcess): Promise<RunningDemo> {
+async function waitUntilSynced(baseUrl: string, child: RunningProcess, syncTimeoutMs: number): Promise<RunningDemo> {
   await waitFor("the demo API", async () => ((await fetch(`${baseUrl}/health/ready`)).ok ? true : undefined), 120_000);
   const cookie = await signInCookie(baseUrl);
   const get = async <T>(path: string): Promise<T> => {
@@ -82,7 +84,7 @@ async function waitUntilSynced(baseUrl: string, child: RunningProcess): Promise<
       const synced = (id: string) => runs.some((run) => run.connectionId === id && run.status === "succeeded");
       return connections.length > 0 && connections.every((c) => synced(c.id)) ? true : undefined;
     },
-    240_000,
+    syncTimeoutMs,
   );
   return {
     baseUrl,

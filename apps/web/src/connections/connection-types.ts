@@ -2,7 +2,6 @@ import type { components } from "../api/schema";
 
 // Generated from the connections API (pnpm gen:api).
 type Schemas = components["schemas"];
-export type Connection = Schemas["Connection"];
 export type SyncRun = Schemas["SyncRun"];
 export type FreshConnection = Schemas["Freshness"]["connections"][number];
 export type DataQualityProblem = Schemas["DataQuality"]["problems"][number];

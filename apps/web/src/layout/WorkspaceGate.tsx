@@ -10,7 +10,7 @@ export interface WorkspaceSummary {
   timezone: string;
 }
 
-export function useWorkspaces() {
+function useWorkspaces() {
   return useQuery({
     queryKey: ["workspaces"],
     queryFn: async () => unwrap(await api.GET("/api/v1/workspaces")),

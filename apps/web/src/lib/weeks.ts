@@ -10,7 +10,7 @@ function mondayOfWeek1(year: number): Date {
 }
 
 /** The ISO week containing a UTC date. */
-export function isoWeekOf(date: Date): string {
+function isoWeekOf(date: Date): string {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const weekday = day.getUTCDay() || 7;
   day.setUTCDate(day.getUTCDate() + 4 - weekday);
@@ -20,7 +20,7 @@ export function isoWeekOf(date: Date): string {
 }
 
 /** Monday (UTC date) of an ISO week. */
-export function mondayOf(week: string): Date {
+function mondayOf(week: string): Date {
   const [year, number] = week.split("-W").map(Number) as [number, number];
   const monday = mondayOfWeek1(year);
   monday.setUTCDate(monday.getUTCDate() + (number - 1) * 7);

@@ -50,7 +50,21 @@ export function ActionItemsTable(props: {
                   </th>
                   <td>{item.owner}</td>
                   <td>
-                    {formatDate(item.dueDate)}
+                    <label className="visually-hidden" htmlFor={`due-${item.id}`}>
+                      Due date of “{item.title}”
+                    </label>
+                    <input
+                      id={`due-${item.id}`}
+                      type="date"
+                      defaultValue={item.dueDate ?? ""}
+                      disabled={!props.canEdit}
+                      className="print-hidden"
+                      onBlur={(e) => {
+                        const dueDate = e.target.value || null;
+                        if (dueDate !== item.dueDate) change.mutate({ id: item.id, dueDate });
+                      }}
+                    />
+                    <span className="print-only">{formatDate(item.dueDate)}</span>
                     {overdue && (
                       <span className="state-badge state-red">
                         <span aria-hidden="true">✕ </span>Overdue

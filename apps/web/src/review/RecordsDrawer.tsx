@@ -25,6 +25,7 @@ export function RecordsDrawer(props: {
     closeButton.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") closeDrill();
+      if (event.key === "Tab") keepFocusInside(event, closeButton.current?.closest("[role=dialog]"));
     };
     window.addEventListener("keydown", onKey);
     return () => {
@@ -85,7 +86,7 @@ const names: Record<string, string> = {
 };
 
 /** "responseTime.breached" → "Response time: breached". */
-export function describeMetric(metric: string): string {
+function describeMetric(metric: string): string {
   const [family = "", ...rest] = metric.split(".");
   const detail = rest
     .join(" ")
@@ -93,4 +94,20 @@ export function describeMetric(metric: string): string {
     .replace(/_/g, " ")
     .toLowerCase();
   return `${names[family] ?? family}: ${detail}`;
+}
+
+/** A modal keeps Tab inside it: from the last control back to the first, and the other way. */
+function keepFocusInside(event: KeyboardEvent, dialog: Element | null | undefined) {
+  if (!dialog) return;
+  const focusable = dialog.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input, select, textarea");
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }

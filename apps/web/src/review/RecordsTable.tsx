@@ -65,9 +65,9 @@ const columnsByFamily: Record<string, Column[]> = {
   ],
 };
 
-export const columnsFor = (metric: string) => columnsByFamily[metric.split(".")[0] ?? ""] ?? columnsByFamily.deal ?? [];
+const columnsFor = (metric: string) => columnsByFamily[metric.split(".")[0] ?? ""] ?? columnsByFamily.deal ?? [];
 
-export const recordName = (r: ReviewRecord) =>
+const recordName = (r: ReviewRecord) =>
   r.name ?? `${r.recordType === "lead" ? "Lead" : "Deal"} ${r.crmId ?? r.recordId}`;
 
 /** Records behind a number: the name links to the record in its CRM. */

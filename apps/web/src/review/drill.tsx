@@ -9,8 +9,7 @@ export interface DrillTarget {
   serviceLine: string;
 }
 
-export const openDrill = (target: DrillTarget) =>
-  setSearchParams({ drill: target.metric, drillLine: target.serviceLine });
+const openDrill = (target: DrillTarget) => setSearchParams({ drill: target.metric, drillLine: target.serviceLine });
 
 export const closeDrill = () => setSearchParams({ drill: null, drillLine: null });
 

@@ -17,7 +17,7 @@ export const acceptanceTarget: KpiTarget = { label: "≥ 60% accepted (amber ≥
 export const winRateTarget: KpiTarget = { label: "≥ 30% won (amber ≥ 20%)", state: atLeast(0.3, 0.2) };
 
 /** Coverage: 3× the remaining quota is the rule of thumb (amber from 2×). */
-export const coverageMultiple = 3;
+const coverageMultiple = 3;
 export const coverageTarget: KpiTarget = {
   label: `≥ ${coverageMultiple}× remaining quota (amber ≥ 2×)`,
   state: atLeast(coverageMultiple, 2),

@@ -11,7 +11,7 @@ export interface RecordsQuery {
 }
 
 /** The drawer shows up to this many; the CSV export has them all. */
-export const recordsShown = 1000;
+const recordsShown = 1000;
 
 /** The records behind one number of the review. */
 export function useRecords(query: RecordsQuery | null) {

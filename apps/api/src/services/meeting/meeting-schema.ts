@@ -11,7 +11,7 @@ const dueDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a due date is a calendar date like 2026-11-30")
   .nullable();
 
-export const actionItemStatusSchema = z.enum(["open", "in_progress", "done"]);
+const actionItemStatusSchema = z.enum(["open", "in_progress", "done"]);
 
 export const actionItemSchema = z
   .object({
