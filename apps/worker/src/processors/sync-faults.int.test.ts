@@ -85,6 +85,19 @@ describe("sync under faults", () => {
       withoutEmails(await hubspotState(sandbox)),
     );
 
+    // Salesforce sessions expire the same way: INVALID_SESSION_ID → refresh → continue.
+    const salesforce = await connectSandbox(deps, sandbox, "salesforce", { requestsPerSecond: 20 });
+    const sfOutcome = await syncConnectionJob(deps, { ...job, connectionId: salesforce.id, mode: "full" });
+    expect(sfOutcome.status).toBe("succeeded");
+    expect((sfOutcome.stats?.requests ?? 0) > 10).toBe(true);
+    const sfHeld = await databaseState(deps.database.db, "acme", ["Status"]);
+    const sfExpected = await salesforceState(sandbox);
+    expect(
+      Object.keys(sfHeld.deals)
+        .filter((id) => id.startsWith("006"))
+        .sort(),
+    ).toEqual(Object.keys(sfExpected.deals).sort());
+
     sandbox.control.revokeTokens({ crm: "hubspot", refreshTokens: true });
     const refused = await syncConnectionJob(deps, { ...job, mode: "incremental" });
     expect(refused.status).toBe("needs_reconnect");

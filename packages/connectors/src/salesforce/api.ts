@@ -109,7 +109,10 @@ interface SalesforceErrorShape {
 export function classifySalesforceError(error: unknown): Failure {
   const e = error as SalesforceErrorShape;
   const code = e?.errorCode ?? e?.name ?? "";
-  if (code === "INVALID_SESSION_ID") return { kind: "unauthorized" };
+  // jsforce answers an expired session with its own refresh attempt, which fails without a stored refresh token.
+  if (code === "INVALID_SESSION_ID" || /Unable to refresh session|INVALID_SESSION_ID/.test(e?.message ?? "")) {
+    return { kind: "unauthorized" };
+  }
   if (code === "invalid_grant") return { kind: "unauthorized" };
   if (code === "REQUEST_LIMIT_EXCEEDED") return { kind: "rate_limited" };
   if (code === "UNKNOWN_EXCEPTION" || code === "SERVER_UNAVAILABLE" || /^ERROR_HTTP_5\d\d$/.test(code))
