@@ -12,7 +12,7 @@ import {
 } from "@revops/db";
 import type { JobPayload, syncConnection } from "@revops/queue";
 import type { WorkerDeps } from "../deps.ts";
-import { commitPage, type Touched } from "../sync/commit-page.ts";
+import { commitPage, Touched } from "../sync/commit-page.ts";
 import { acquireConnectionLock, type ConnectionLock } from "../sync/connection-lock.ts";
 import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
 import { readAhead } from "../sync/read-ahead.ts";
@@ -67,7 +67,7 @@ async function runSync(
   const db = deps.database.db;
   const { workspaceId, connectionId, mode } = payload;
   const log = deps.logger.child({ connectionId, workspaceId, mode, reason: payload.reason });
-  const touched: Touched = { leadIds: new Set(), dealIds: new Set() };
+  const touched = new Touched();
   const run = await startSyncRun(db, { workspaceId, connectionId, mode, reason: payload.reason });
   const stats = newRequestStats();
   const records: Record<string, number> = {};

@@ -1,5 +1,6 @@
 import type { RunningSandbox } from "@revops/crm-sandbox";
 import { findCrmRecord, listSyncRuns, readSyncCursors } from "@revops/db";
+import { recomputeFacts, refreshSlaClocks } from "@revops/queue";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseState, hubspotState, withoutEmails } from "../testing/sandbox-state.ts";
 import { connectSandbox, createSyncTestDeps, startTestSandbox } from "../testing/sync-harness.ts";
@@ -57,6 +58,16 @@ describe("HubSpot sync against the sandbox", () => {
     expect(after.leads[otherLead ?? ""]).toBeUndefined();
     expect(after.leads[loser ?? ""]).toBeUndefined();
     expect(await databaseState(deps.database.db, "acme", stages)).toEqual(after);
+    // Facts and SLA clocks are recomputed: everything after the full sync, the touched records after the incremental.
+    const recompute = (await deps.queues.queue(recomputeFacts.queue).getJobs(["waiting"])).map((j) => j.data);
+    expect(recompute).toContainEqual(expect.objectContaining({ workspaceId: "acme", all: true }));
+    const changed = await findCrmRecord(deps.database.db, {
+      connectionId: connection.id,
+      object: "lead",
+      crmId: leadId ?? "",
+    });
+    expect(recompute.some((data) => data.leadIds?.includes(changed?.id))).toBe(true);
+    expect(await deps.queues.queue(refreshSlaClocks.queue).getJobs(["waiting"])).not.toHaveLength(0);
     const merged = await findCrmRecord(deps.database.db, {
       connectionId: connection.id,
       object: "lead",

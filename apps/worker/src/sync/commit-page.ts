@@ -16,10 +16,28 @@ import {
   writeSyncCursors,
 } from "@revops/db";
 
-/** Lead and deal ids whose facts changed. */
-export interface Touched {
-  leadIds: Set<string>;
-  dealIds: Set<string>;
+/** Above this many touched records one "recompute all" is cheaper than a list of ids (and memory stays flat). */
+const MAX_IDS = 5_000;
+
+/** Lead and deal ids whose facts changed; past MAX_IDS only "something changed" is kept. */
+export class Touched {
+  readonly leadIds = new Set<string>();
+  readonly dealIds = new Set<string>();
+  overflow = false;
+  any = false;
+
+  add(kind: "lead" | "deal", ids: Iterable<string>): void {
+    for (const id of ids) {
+      this.any = true;
+      if (this.overflow) return;
+      (kind === "lead" ? this.leadIds : this.dealIds).add(id);
+      if (this.leadIds.size + this.dealIds.size > MAX_IDS) {
+        this.overflow = true;
+        this.leadIds.clear();
+        this.dealIds.clear();
+      }
+    }
+  }
 }
 
 /**
@@ -33,17 +51,17 @@ export async function commitPage(db: Database, scope: SyncScope, page: SyncPage,
     if (page.stages?.length) await upsertPipelineStages(tx, scope, page.stages);
     if (page.leads?.records.length) {
       const ids = await upsertLeads(tx, scope, page.leads.records, { replaceProperties: page.leads.replaceProperties });
-      for (const id of ids.values()) touched.leadIds.add(id);
+      touched.add("lead", ids.values());
     }
     if (page.deals?.records.length) {
       const ids = await upsertDeals(tx, scope, page.deals.records, { replaceProperties: page.deals.replaceProperties });
-      for (const id of ids.values()) touched.dealIds.add(id);
+      touched.add("deal", ids.values());
     }
     if (page.leadHistory?.length) {
-      for (const id of await appendPropertyChanges(tx, scope, "lead", page.leadHistory)) touched.leadIds.add(id);
+      touched.add("lead", await appendPropertyChanges(tx, scope, "lead", page.leadHistory));
     }
     if (page.dealHistory?.length) {
-      for (const id of await appendPropertyChanges(tx, scope, "deal", page.dealHistory)) touched.dealIds.add(id);
+      touched.add("deal", await appendPropertyChanges(tx, scope, "deal", page.dealHistory));
     }
     if (page.settleLeadStatus?.length) {
       const current = page.currentLeadStatus ?? {};
@@ -55,20 +73,19 @@ export async function commitPage(db: Database, scope: SyncScope, page: SyncPage,
     }
     if (page.observed?.values.length) {
       const ids = await recordObservedValues(tx, scope, page.observed.object, page.observed.values);
-      for (const id of ids) (page.observed.object === "lead" ? touched.leadIds : touched.dealIds).add(id);
+      touched.add(page.observed.object, ids);
     }
     if (page.activities?.length) await upsertActivities(tx, scope, page.activities);
     for (const object of ["lead", "deal", "activity"] as const) {
       const removals = (page.removals ?? []).filter((removal) => removal.object === object);
       if (removals.length === 0) continue;
       const ids = await markDeleted(tx, scope, object, removals);
-      if (object === "lead") for (const id of ids) touched.leadIds.add(id);
-      if (object === "deal") for (const id of ids) touched.dealIds.add(id);
+      if (object !== "activity") touched.add(object, ids);
     }
     if (page.sweepUnseenSince) {
       const swept = await sweepUnseen(tx, scope, page.sweepUnseenSince);
-      for (const id of swept.leadIds) touched.leadIds.add(id);
-      for (const id of swept.dealIds) touched.dealIds.add(id);
+      touched.add("lead", swept.leadIds);
+      touched.add("deal", swept.dealIds);
     }
     if (page.problems?.length) {
       await recordDataQualityProblems(tx, {
