@@ -13,6 +13,7 @@ import {
   insertTestConnection,
   openBenchDatabase,
   rawReviewFigures,
+  recordBenchSyncRun,
   touchBenchLeads,
 } from "../packages/db/src/testing/index.ts";
 import { JobQueues } from "../packages/queue/src/index.ts";
@@ -79,6 +80,7 @@ try {
 
   let t = performance.now();
   await generateBenchRecords(db, { workspaceId: ws, connectionId, leads });
+  await recordBenchSyncRun(db, { workspaceId: ws, connectionId });
   const generateMs = ms(t);
   const count = (table: string) => countRows(db, table);
   const sizes = {
@@ -179,7 +181,7 @@ try {
       heading,
       "",
       `Command: \`pnpm bench:review --db ${values.db} --leads ${leads} --runs ${runs} --write\` (Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString().slice(0, 16)}Z).`,
-      `Data: ${sizes.leads} leads, ${sizes.deals} deals, ${sizes.changes} property changes, ${sizes.activities} activities (direct SQL generator, bench/review/generate.ts); facts: ${facts.cycles} MQL cycles, ${facts.spans} stage spans, ${facts.deals} deals.`,
+      `Data: ${sizes.leads} leads, ${sizes.deals} deals, ${sizes.changes} property changes, ${sizes.activities} activities (direct SQL generator of canonical HubSpot rows, packages/db/src/testing/bench-records.ts; not the sandbox + sync); facts: ${facts.cycles} MQL cycles, ${facts.spans} stage spans, ${facts.deals} deals.`,
       `Generate ${fmt(generateMs)}; full facts recompute ${fmt(fullRecomputeMs)}; incremental recompute after 1,000 changed leads ${fmt(incrementalMs)} (${incremental.leads} leads / ${incremental.deals} deals rewritten with their links).`,
       `Week ${WEEK} as of ${AS_OF}, ${runs} warm runs after one first request. Same numbers from both paths (mqls, responded, median/p90 wall minutes, accepted, rejected, won, lost): ${same ? "yes" : `NO — facts ${JSON.stringify(facts_)} vs raw ${JSON.stringify(raw)}`}.`,
       "",

@@ -1,4 +1,5 @@
 import type { DealRecord, Transition } from "@revops/core";
+import { sql } from "drizzle-orm";
 import {
   doublePrecision,
   index,
@@ -79,6 +80,8 @@ export const stageSpanFacts = pgTable(
     primaryKey({ columns: [table.entityId, table.spanIndex] }),
     index("stage_span_facts_exit_idx").on(table.workspaceId, table.leftAt),
     index("stage_span_facts_open_idx").on(table.workspaceId, table.entityKind, table.stage, table.enteredAt),
+    // Spans still open now: the bulk of every "in stage at T" count, read without the closed history.
+    index("stage_span_facts_open_now_idx").on(table.workspaceId, table.enteredAt).where(sql`${table.leftAt} is null`),
   ],
 );
 

@@ -161,3 +161,13 @@ export async function touchBenchLeads(
     )})`);
   return ids;
 }
+
+/** The records came from a (simulated) successful full sync: freshness reads it like a real one. */
+export async function recordBenchSyncRun(
+  db: Database,
+  params: { workspaceId: string; connectionId: string },
+): Promise<void> {
+  await db.execute(sql`
+    insert into sync_runs (workspace_id, connection_id, mode, reason, status, finished_at)
+    values (${params.workspaceId}, ${params.connectionId}::uuid, 'full', 'manual', 'succeeded', now())`);
+}
