@@ -337,6 +337,39 @@ describe("the review across CRMs and parameters", () => {
     expect(all.coverage).toMatchObject({ period: "FY2026-Q2", quota: null, ratio: null });
   });
 
+  it("pages through the records behind a count and exports them as CSV", async () => {
+    api = await createTestApi();
+    await setUp(api, "hubspot");
+    const records = (query: string) =>
+      api.request(`/api/v1/workspaces/acme/review/records?week=${STORY_WEEK}&asOf=${STORY_AS_OF}&${query}`);
+    const seen: string[] = [];
+    let cursor = "";
+    for (let page = 0; page < 3; page++) {
+      const body: Body = await (await records(`metric=responseTime.breached&limit=1${cursor}`)).json();
+      expect(body).toMatchObject({ total: 3, metric: "responseTime.breached" });
+      seen.push(`${body.records[0].crmId}:${body.records[0].cycleIndex}`);
+      cursor = body.nextCursor ? `&cursor=${body.nextCursor}` : "";
+      expect(Boolean(body.nextCursor)).toBe(page < 2);
+    }
+    expect(seen.sort()).toEqual(["1002:0", "1002:1", "1004:0"]);
+    const stalled: Body = await (await records("metric=velocity.proposal.stalled")).json();
+    expect(stalled.records).toEqual([
+      expect.objectContaining({
+        recordType: "deal",
+        crmId: "2002",
+        stage: "proposal",
+        startAt: "2026-02-17T10:00:00.000Z",
+      }),
+    ]);
+    const csv = await records("metric=winRate.won&format=csv");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]?.startsWith("recordType,recordId,crm,crmId,name,link,")).toBe(true);
+    expect((await records("metric=responseTime.late")).status).toBe(400);
+    expect((await records("metric=responseTime.breached&cursor=nonsense")).status).toBe(400);
+  });
+
   it("exports the review as CSV", async () => {
     api = await createTestApi();
     await setUp(api, "hubspot");
