@@ -166,8 +166,12 @@ describe("CRM connections API", () => {
     const accepted = await send(Date.now());
     expect(accepted.status).toBe(202);
     const jobs = await api.deps.queues.queue(syncConnection.queue).getJobs(["waiting"]);
-    // The connection's incremental scheduler queued its own first run; the webhook added one.
-    expect(jobs.filter((job) => job.data.reason === "schedule")).toHaveLength(1);
+    // The connection's incremental scheduler runs one interval from now; the webhook's sync is queued now.
+    const schedulers = await api.deps.queues.queue(syncConnection.queue).getJobSchedulers();
+    expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every])).toEqual([
+      [`sync-connection:${connection.id}`, 15 * 60_000],
+    ]);
+    expect(jobs.filter((job) => job.data.reason === "schedule")).toHaveLength(0);
     expect(jobs.filter((job) => job.data.reason === "webhook").map((job) => job.data)).toEqual([
       expect.objectContaining({
         mode: "incremental",
