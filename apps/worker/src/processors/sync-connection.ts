@@ -9,6 +9,7 @@ import {
   type SyncRunError,
   setConnectionStatus,
   startSyncRun,
+  updateConnection,
 } from "@revops/db";
 import type { JobPayload, syncConnection } from "@revops/queue";
 import type { WorkerDeps } from "../deps.ts";
@@ -90,10 +91,16 @@ async function runSync(
     });
   try {
     await setConnectionStatus(db, { workspaceId, connectionId, status: "syncing" });
+    const box = secretBoxOf(deps.config);
+    const credentials = box.open(connection.credentials);
+    // Sealed with a key that is no longer the newest: seal again with the active key (key rotation).
+    if (box.needsRotation(connection.credentials)) {
+      await updateConnection(db, { workspaceId, connectionId, credentials: box.seal(credentials) });
+    }
     const crm = openCrm({
       crm: connection.crm,
       settings: connection.settings,
-      credentials: JSON.parse(secretBoxOf(deps.config).open(connection.credentials)),
+      credentials: JSON.parse(credentials),
       redis: deps.redis,
       keyPrefix: deps.config.queuePrefix,
       stats,

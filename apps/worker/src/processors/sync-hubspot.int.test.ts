@@ -1,6 +1,7 @@
 import type { RunningSandbox } from "@revops/crm-sandbox";
-import { findCrmRecord, listSyncRuns, readSyncCursors } from "@revops/db";
+import { createConnection, findConnection, findCrmRecord, listSyncRuns, readSyncCursors } from "@revops/db";
 import { recomputeFacts, refreshSlaClocks } from "@revops/queue";
+import { createSecretBox, newKeyRingEntry } from "@revops/runtime";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseState, hubspotState, withoutEmails } from "../testing/sandbox-state.ts";
 import { connectSandbox, createSyncTestDeps, startTestSandbox } from "../testing/sync-harness.ts";
@@ -123,5 +124,34 @@ describe("HubSpot sync against the sandbox", () => {
     expect((await databaseState(deps.database.db, "acme", stages)).leads[touched ?? ""]?.stages.lifecyclestage).toBe(
       "opportunity",
     );
+  });
+
+  it("re-seals credentials sealed with a retired key (key rotation) and never stores them in clear", async () => {
+    const oldKey = newKeyRingEntry(new Date("2025-01-01"));
+    const rotated = await createSyncTestDeps({ ENCRYPTION_KEYS: `${newKeyRingEntry()},${oldKey}` });
+    try {
+      const { deps } = rotated;
+      const token = sandbox.hubspot.privateAppToken;
+      const connection = await createConnection(deps.database.db, {
+        workspaceId: "acme",
+        crm: "hubspot",
+        name: "Old key",
+        settings: { baseUrl: sandbox.hubspot.baseUrl },
+        credentials: createSecretBox(oldKey).seal(JSON.stringify({ kind: "private_app", token })),
+      });
+      expect(JSON.stringify(connection.credentials)).not.toContain(token);
+      const outcome = await syncConnectionJob(deps, {
+        workspaceId: "acme",
+        connectionId: connection.id,
+        mode: "full",
+        reason: "manual",
+      });
+      expect(outcome.status).toBe("succeeded");
+      const stored = await findConnection(deps.database.db, { workspaceId: "acme", connectionId: connection.id });
+      expect(stored?.credentials.keyId).not.toBe(oldKey.split(":")[0]);
+      expect(JSON.stringify(stored?.credentials)).not.toContain(token);
+    } finally {
+      await rotated.close();
+    }
   });
 });
