@@ -157,6 +157,7 @@ describe("the weekly review dashboard on the demo", () => {
     await carried.waitFor();
     expect(await carried.getByTestId("carried-over").textContent()).toContain(`Carried from ${week}`);
     expect(await page.locator("details.previous-notes").textContent()).toContain("webinar follow-ups");
+    await shot("review-meeting-carried-over");
     await carried.getByRole("combobox").selectOption("done");
     await eventually(() => carried.getAttribute("data-status")).toBe("done");
 

@@ -79,7 +79,9 @@ export function DataQuality(props: { workspace: string }) {
                       <th scope="col">Problem</th>
                       <th scope="col">Object</th>
                       <th scope="col">Field</th>
-                      <th scope="col">Records</th>
+                      <th scope="col">
+                        Records{data.total > data.problems.length ? ` (among the first ${data.problems.length})` : ""}
+                      </th>
                       <th scope="col">Examples</th>
                     </tr>
                   </thead>

@@ -7,13 +7,18 @@ import type { Review, ReviewRow } from "./review-types";
 const pts = (rate: number) => `${(rate * 100).toFixed(1)} pts`;
 
 /** The four KPI cards of one service line (or all), with W−1 and the 12-week trend. */
-export function KpiCards(props: { review: Review; serviceLine: string; slaMinutes: number | null }) {
+export function KpiCards(props: {
+  review: Review;
+  trend: Review["trend"];
+  serviceLine: string;
+  slaMinutes: number | null;
+}) {
   const { review, serviceLine } = props;
   const row = rowOf(review.rows, serviceLine);
   const previous = rowOf(review.previous.rows, serviceLine);
   if (!row) return null;
   const trend = (pick: (r: ReviewRow) => number | null) =>
-    (review.trend ?? []).map((week) => {
+    props.trend.map((week) => {
       const r = rowOf(week.rows, serviceLine);
       return { week: week.week, value: r ? pick(r) : null };
     });

@@ -28,6 +28,7 @@ function WeeklyReview(props: { workspace: string; name: string }) {
   const asOf = useSearchParam("asOf");
   const reviewQuery = { workspace: props.workspace, week, serviceLine, asOf };
   const review = useReview(reviewQuery);
+  const withTrend = useReview(reviewQuery, true);
   const definitions = useDefinitions(props.workspace);
   const serviceLines = definitions.data?.definitions.serviceLines ?? [];
   const labels = new Map([
@@ -79,7 +80,12 @@ function WeeklyReview(props: { workspace: string; name: string }) {
                 {lineLabel(line)} · {data.week} ({formatDateTime(data.start)} – {formatDateTime(data.end)},{" "}
                 {data.timezone}) · as of {formatDateTime(data.asOf)}
               </p>
-              <KpiCards review={data} serviceLine={line} slaMinutes={firstTouchTargetMinutes(rules, line)} />
+              <KpiCards
+                review={data}
+                trend={withTrend.data?.trend ?? []}
+                serviceLine={line}
+                slaMinutes={firstTouchTargetMinutes(rules, line)}
+              />
               <ServiceLineTable rows={data.rows} labels={labels} />
               <FunnelSection conversion={row.conversion} serviceLine={line} />
               <VelocitySection velocity={row.velocity} serviceLine={line} />

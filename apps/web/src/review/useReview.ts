@@ -9,9 +9,13 @@ export interface ReviewQuery {
   asOf: string | null;
 }
 
-export function useReview(query: ReviewQuery) {
+/**
+ * The review of a week. `withTrend` adds the 12-week trend, which costs the API twelve more weeks:
+ * the page asks once without it (the numbers show first) and once with it (the sparklines follow).
+ */
+export function useReview(query: ReviewQuery, withTrend = false) {
   return useQuery({
-    queryKey: ["review", query.workspace, query.week, query.serviceLine, query.asOf],
+    queryKey: ["review", query.workspace, query.week, query.serviceLine, query.asOf, withTrend],
     queryFn: async () =>
       jsonBody(
         unwrap(
@@ -22,7 +26,7 @@ export function useReview(query: ReviewQuery) {
                 week: query.week,
                 serviceLine: query.serviceLine ?? undefined,
                 asOf: query.asOf ?? undefined,
-                trend: "true",
+                trend: withTrend ? "true" : "false",
               },
             },
           }),
