@@ -19,7 +19,8 @@ const reviewOf = (w: string, serviceLine?: string) =>
   demo.get<Json>(
     `/api/v1/workspaces/${demoWorkspace}/review?week=${w}${serviceLine ? `&serviceLine=${serviceLine}` : ""}`,
   );
-const shot = (name: string) => page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage });
 /** Polls like expect.poll, with room for a loaded shared machine (the default gives up after 1 s). */
 const eventually = <T>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 20_000, interval: 100 });
 const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim();
@@ -119,7 +120,8 @@ describe("the weekly review dashboard on the demo", () => {
     const csvHref = await drawer.getByTestId("records-csv").getAttribute("href");
     const csv = await page.evaluate(async (href) => (await fetch(href as string)).text(), csvHref);
     expect(csv.trim().split(/\r?\n/)).toHaveLength(row.responseTime.mqls + 1);
-    await shot("weekly-review-drill-down");
+    // The drawer is fixed to the viewport: a full-page shot would cut it off.
+    await shot("weekly-review-drill-down", false);
     await page.keyboard.press("Escape");
     await eventually(() => drawer.count()).toBe(0);
   });
