@@ -388,11 +388,12 @@ describe("the SQL-grouped review and core's in-memory review", () => {
     const api = await createTestApi();
     try {
       await setUp(api, "salesforce");
-      const body: Body = await (await api.request(reviewUrl("&trend=false"))).json();
+      const body: Body = await (await api.request(reviewUrl())).json();
       const db = api.deps.database.db;
       const facts = await factsFromRecords(db, "acme", storyDefinitions());
       const asOf = new Date(STORY_AS_OF);
-      for (const week of [body, body.previous]) {
+      // W and W−1 with every row, and the 12 trend weeks (open and stalled counts at 12 different cutoffs).
+      for (const week of [body, body.previous, ...body.trend]) {
         const expected = week.rows.map((r: Body) =>
           computeReviewRow({ ...facts, defs: storyDefinitions(), week: week.week, asOf, serviceLine: r.serviceLine }),
         );

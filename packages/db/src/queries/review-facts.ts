@@ -161,23 +161,29 @@ export interface OpenStageCount {
   stalled: number;
 }
 
+type Edge = "enter" | "leave" | "stall" | "stallLeave";
+
 /**
  * Entities in each stage at each instant (entered ≤ at < left) and how many of them are past
- * their stored stall deadline: counted in SQL in one pass for all instants, since open spans
- * grow with the whole history.
+ * their stored stall deadline, for many instants in one pass over the spans:
+ * open(c) = #(entered ≤ c) − #(left ≤ c) and stalled(c) = #(deadline ≤ c) − #(max(deadline, left) ≤ c),
+ * each counted per bucket of the sorted instants (width_bucket) and summed up here. Spans closed
+ * before the first instant cancel out and are not read.
  */
 export async function countOpenSpans(
   db: Database,
   params: { workspaceId: string; at: Date[] },
 ): Promise<OpenStageCount[]> {
   if (params.at.length === 0) return [];
-  const instants = sql.join(
-    params.at.map((at) => sql`(${at.toISOString()}::timestamptz)`),
+  const cutoffs = [...new Set(params.at.map((at) => at.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
+  const first = (cutoffs[0] as Date).toISOString();
+  const last = (cutoffs[cutoffs.length - 1] as Date).toISOString();
+  const bounds = sql`array[${sql.join(
+    cutoffs.map((c) => sql`${c.toISOString()}::timestamptz`),
     sql`, `,
-  );
-  const first = new Date(Math.min(...params.at.map((at) => at.getTime()))).toISOString();
-  const last = new Date(Math.max(...params.at.map((at) => at.getTime()))).toISOString();
-  // Two index-backed parts: spans open now (partial index), and spans closed after the first instant.
+  )}]`;
+  // width_bucket counts the instants ≤ x; shifting x by 1 µs counts those < x, so x ≤ c_i ⟺ bucket < i.
+  const bucket = (column: ReturnType<typeof sql>) => sql`width_bucket(${column} - interval '1 microsecond', ${bounds})`;
   const result = (await db.execute(sql`
     with s as (
       select service_line, entity_kind, stage, entered_at, left_at, stall_deadline_at from stage_span_facts
@@ -185,29 +191,67 @@ export async function countOpenSpans(
       union all
       select service_line, entity_kind, stage, entered_at, left_at, stall_deadline_at from stage_span_facts
       where workspace_id = ${params.workspaceId} and left_at > ${first}::timestamptz and entered_at <= ${last}::timestamptz
+    ),
+    edges as (
+      select service_line, entity_kind, stage, 'enter' as edge, ${bucket(sql`entered_at`)} as k from s
+      union all
+      select service_line, entity_kind, stage, 'leave', ${bucket(sql`left_at`)} from s where left_at is not null
+      union all
+      select service_line, entity_kind, stage, 'stall', ${bucket(sql`stall_deadline_at`)} from s where stall_deadline_at is not null
+      union all
+      select service_line, entity_kind, stage, 'stallLeave', ${bucket(sql`greatest(stall_deadline_at, left_at)`)} from s
+      where stall_deadline_at is not null and left_at is not null
     )
-    select c.at, s.service_line, s.entity_kind, s.stage, count(*)::int as open,
-      (count(*) filter (where s.stall_deadline_at <= c.at))::int as stalled
-    from s cross join (values ${instants}) as c(at)
-    where s.entered_at <= c.at and (s.left_at is null or s.left_at > c.at)
-    group by c.at, s.service_line, s.entity_kind, s.stage`)) as unknown as {
+    select service_line, entity_kind, stage, edge, k, count(*)::int as n from edges
+    where k < ${cutoffs.length}
+    group by service_line, entity_kind, stage, edge, k`)) as unknown as {
     rows: Array<{
-      at: unknown;
       service_line: string;
       entity_kind: "lead" | "deal";
       stage: string;
-      open: unknown;
-      stalled: unknown;
+      edge: Edge;
+      k: unknown;
+      n: unknown;
     }>;
   };
-  return result.rows.map((r) => ({
-    at: new Date(r.at as string),
-    serviceLine: r.service_line,
-    entityKind: r.entity_kind,
-    stage: r.stage,
-    open: Number(r.open),
-    stalled: Number(r.stalled),
-  }));
+  const groups = new Map<
+    string,
+    { serviceLine: string; entityKind: "lead" | "deal"; stage: string; byEdge: Record<Edge, number[]> }
+  >();
+  for (const row of result.rows) {
+    const key = `${row.service_line}|${row.entity_kind}|${row.stage}`;
+    let group = groups.get(key);
+    if (!group) {
+      const zeros = () => cutoffs.map(() => 0);
+      group = {
+        serviceLine: row.service_line,
+        entityKind: row.entity_kind,
+        stage: row.stage,
+        byEdge: { enter: zeros(), leave: zeros(), stall: zeros(), stallLeave: zeros() },
+      };
+      groups.set(key, group);
+    }
+    const counts = group.byEdge[row.edge];
+    counts[Number(row.k)] = (counts[Number(row.k)] ?? 0) + Number(row.n);
+  }
+  const upTo = (counts: number[], i: number) => counts.slice(0, i + 1).reduce((sum, n) => sum + n, 0);
+  const out: OpenStageCount[] = [];
+  for (const group of groups.values()) {
+    cutoffs.forEach((at, i) => {
+      const open = upTo(group.byEdge.enter, i) - upTo(group.byEdge.leave, i);
+      const stalled = upTo(group.byEdge.stall, i) - upTo(group.byEdge.stallLeave, i);
+      if (open > 0)
+        out.push({
+          at,
+          serviceLine: group.serviceLine,
+          entityKind: group.entityKind,
+          stage: group.stage,
+          open,
+          stalled,
+        });
+    });
+  }
+  return out;
 }
 
 /** Open spans of one stage at `at` (velocity drill-down), optionally only the stalled ones. */
