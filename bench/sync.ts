@@ -188,12 +188,7 @@ async function measure(size: number, naive: boolean): Promise<RunFigures> {
     log("hubspot full", { ...hs, rssSamplesMb: undefined });
     let baseline: NaiveFigures | undefined;
     if (naive) {
-      const baseline = await runJson<{
-        wallMs: number;
-        records: Record<string, number>;
-        failures: Record<string, string>;
-        peakRssMb: number;
-      }>("bench/sync/naive-process.ts", [
+      baseline = await runJson<NaiveFigures>("bench/sync/naive-process.ts", [
         JSON.stringify({ baseUrl: sandbox.hubspot.baseUrl, token: sandbox.hubspot.privateAppToken }),
       ]);
       log("naive getAll", baseline);
