@@ -22,7 +22,11 @@ const demoConnections = [
     crm: "hubspot",
     name: "HubSpot (sandbox)",
     settings: { baseUrl: sandbox.hubspot.baseUrl, requestsPerTenSeconds: 5_000, searchesPerSecond: 50 },
-    credentials: { kind: "private_app", token: sandbox.hubspot.privateAppToken, webhookSecret: sandbox.hubspot.clientSecret },
+    credentials: {
+      kind: "private_app",
+      token: sandbox.hubspot.privateAppToken,
+      webhookSecret: sandbox.hubspot.clientSecret,
+    },
   },
   {
     crm: "salesforce",
