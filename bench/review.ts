@@ -198,7 +198,7 @@ try {
       const next = text.indexOf("\n### ", at + heading.length);
       const stop = text.indexOf("\n## ", at + heading.length);
       const endAt = [next, stop].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? text.length;
-      text = `${text.slice(0, at)}${section}${text.slice(endAt + 1)}`;
+      text = `${text.slice(0, at)}${section}\n${text.slice(endAt + 1)}`;
     } else {
       const reviewAt = text.indexOf("## Weekly review");
       const after = text.indexOf("\n## ", reviewAt + 5);
