@@ -16,6 +16,7 @@ const { values } = parseArgs({
     small: { type: "string", default: "10000" },
     db: { type: "string", default: "postgres" },
     "no-naive": { type: "boolean", default: false },
+    "no-salesforce": { type: "boolean", default: false },
     write: { type: "boolean", default: false },
   },
 });
@@ -164,9 +165,9 @@ interface RunFigures {
   hsFloor: number;
   naive?: NaiveFigures;
   inc: SyncFigures;
-  sf: SyncFigures;
-  sfMin: number;
-  sfFloor: number;
+  sf?: SyncFigures;
+  sfMin?: number;
+  sfFloor?: number;
 }
 
 const rows: string[] = [];
@@ -211,6 +212,7 @@ async function measure(size: number, naive: boolean): Promise<RunFigures> {
     await new Promise((resolve) => setTimeout(resolve, 2_100)); // the sandbox's search index lag
     const inc = await syncOnce(sandbox, "hubspot", "incremental", db);
     log("hubspot incremental", { ...inc, rssSamplesMb: undefined });
+    if (values["no-salesforce"]) return { size, hs, hsMin, hsFloor, ...(baseline ? { naive: baseline } : {}), inc };
     const sf = await syncOnce(sandbox, "salesforce", "full", db);
     const sfMin = salesforceMinimum(sf.recordsByObject);
     log("salesforce full", { ...sf, rssSamplesMb: undefined });
@@ -277,9 +279,11 @@ for (const run of [smallRun, bigRun]) {
     `| ${run.size} | HubSpot incremental, 1,000 changed contacts | ${count(inc)} | ${inc.stats.requests} | ${fmtS(inc.wallMs)} | – | target ≤ 15 s | ${Math.round((count(inc) / inc.wallMs) * 1000)} | ${inc.stats.throttled} | ${inc.status === "succeeded" ? 0 : 1} | ${Math.round(inc.peakRssMb)} MB (${Math.round(inc.baselineRssMb)} before the sync) |`,
   );
   const sf = run.sf;
-  rows.push(
-    `| ${run.size} | Salesforce full (ours) | ${count(sf)} | ${sf.stats.requests} (min ${run.sfMin}) | ${fmtS(sf.wallMs)} | ${fmtS(run.sfFloor)} | ${(sf.wallMs / run.sfFloor).toFixed(2)}× | ${Math.round((count(sf) / sf.wallMs) * 1000)} | ${sf.stats.throttled} | ${sf.status === "succeeded" ? 0 : 1} | ${Math.round(sf.peakRssMb)} MB (${Math.round(sf.baselineRssMb)} before the sync) |`,
-  );
+  if (sf && run.sfMin !== undefined && run.sfFloor !== undefined) {
+    rows.push(
+      `| ${run.size} | Salesforce full (ours) | ${count(sf)} | ${sf.stats.requests} (min ${run.sfMin}) | ${fmtS(sf.wallMs)} | ${fmtS(run.sfFloor)} | ${(sf.wallMs / run.sfFloor).toFixed(2)}× | ${Math.round((count(sf) / sf.wallMs) * 1000)} | ${sf.stats.throttled} | ${sf.status === "succeeded" ? 0 : 1} | ${Math.round(sf.peakRssMb)} MB (${Math.round(sf.baselineRssMb)} before the sync) |`,
+    );
+  }
 }
 for (const row of rows) log(row);
 if (values.write) {
@@ -287,7 +291,7 @@ if (values.write) {
   const section = [
     heading,
     "",
-    `Command: \`pnpm bench:sync --leads ${leads} --small ${small} --db ${values.db}${values["no-naive"] ? " --no-naive" : ""} --write\` (Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at the end, ${new Date().toISOString().slice(0, 16)}Z).`,
+    `Command: \`pnpm bench:sync --leads ${leads} --small ${small} --db ${values.db}${values["no-naive"] ? " --no-naive" : ""}${values["no-salesforce"] ? " --no-salesforce" : ""} --write\` (Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at the end, ${new Date().toISOString().slice(0, 16)}Z).`,
     `CRM sandbox (seed 7) in its own process at its real default limits: HubSpot 190 requests / 10 s and search 5 / s; Salesforce has only a daily allowance, so our own default budget of ${SALESFORCE_RATE} requests / s is the floor's rate. Each sync runs in its own process through the real \`syncConnection\` processor into ${values.db}; peak RSS is that process's. Floor = minimum requests ÷ allowed rate (minimum: list pages at their maximum size, 50 with history, 100 without; 2,000 per SOQL batch). "throttled" = 429s the CRM answered.`,
     "",
     "| leads | run | records | requests | wall | floor | wall ÷ floor | records/s | throttled | errors | peak RSS |",

@@ -49,8 +49,9 @@ export function openCrm(params: OpenCrmParams): OpenCrm {
       credentials.kind === "private_app" ? credentials.token : `${credentials.clientId}/${credentials.refreshToken}`;
     const limiterKey = accountKey(params.keyPrefix, "hubspot", settings.baseUrl ?? "", identity);
     const limiter = new SharedLimiter(params.redis, limiterKey, {
-      general: { limit: settings.requestsPerTenSeconds, windowMs: 10_000 + 150 },
-      search: { limit: settings.searchesPerSecond, windowMs: 1_000 + 50 },
+      // Headroom for requests admitted together but arriving in another order: 2% and 150 ms.
+      general: { limit: Math.max(1, Math.floor(settings.requestsPerTenSeconds * 0.98)), windowMs: 10_000 + 150 },
+      search: { limit: settings.searchesPerSecond, windowMs: 1_000 + 100 },
     });
     const api = new HubspotApi({
       ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),

@@ -29,11 +29,16 @@ const OBJECT = {
   meetings: "activity",
 } as const;
 
-/** A full sync in progress: which objects are done and where the current one stands. */
+/** A full sync in progress (its start bounds the final sweep); each object has its own `full:<type>` position. */
 interface FullCursor extends CursorValue {
   startedAt: string;
-  completed: string[];
-  current?: { type: string; after: string; maxModified: number };
+}
+
+/** Where the full read of one object stands: the next page, or done. */
+interface FullPosition extends CursorValue {
+  after?: string;
+  maxModified: number;
+  done?: boolean;
 }
 
 /** An object's incremental position: modified since `since`, past `lastId` within this pass. */
@@ -69,7 +74,7 @@ export class HubspotSource implements CrmSource {
       return;
     }
     if (request.mode === "full" || full) {
-      yield* this.#full(full ?? { startedAt: request.startedAt.toISOString(), completed: [] });
+      yield* this.#full(full ?? { startedAt: request.startedAt.toISOString() }, request.cursors);
     } else {
       yield* this.#owners({});
       yield* this.#pipelines({});
@@ -117,42 +122,54 @@ export class HubspotSource implements CrmSource {
     yield { object: "pipelines", stages, cursors, records: stages.length };
   }
 
-  async *#full(state: FullCursor): AsyncGenerator<SyncPage> {
+  /**
+   * The five objects are read as concurrent streams, each with its own cursor, so the portal's
+   * request budget (not one stream's latency) bounds the sync; pages are still committed one by one.
+   */
+  async *#full(state: FullCursor, cursors: Map<string, CursorValue>): AsyncGenerator<SyncPage> {
     yield* this.#owners({ full: state });
     yield* this.#pipelines({ full: state });
-    for (const type of TYPES) {
-      if (state.completed.includes(type)) continue;
-      const resume = state.current?.type === type ? state.current : undefined;
-      let after = resume?.after;
-      let maxModified = resume?.maxModified ?? 0;
-      do {
-        const selection = this.#selection(type);
-        const page = await this.#api.listPage(type, {
-          after,
-          limit: selection.history ? 50 : 100,
-          properties: selection.properties,
-          ...(selection.history ? { propertiesWithHistory: selection.history } : {}),
-          ...(type === "contacts" ? {} : { associations: ["contacts"] }),
-        });
-        after = page.after;
-        maxModified = Math.max(maxModified, ...page.results.map((r) => modifiedOf(type, r)));
-        const cursors: Record<string, CursorValue | null> = {};
-        if (after) {
-          state = { ...state, current: { type, after, maxModified } };
-        } else {
-          const { current: _, ...rest } = state;
-          state = { ...rest, completed: [...state.completed, type] };
-          cursors[type] = {
-            since: Math.max(0, maxModified - this.#lookbackMs),
-            lastId: "0",
-            maxModified,
-          } satisfies IncrementalCursor;
-        }
-        cursors.full = state;
-        yield this.#toPage(type, page.results, undefined, cursors);
-      } while (after);
-    }
-    yield { object: "sweep", sweepUnseenSince: new Date(state.startedAt), cursors: { full: null }, records: 0 };
+    yield* mergeStreams(
+      TYPES.map((type) => this.#fullObject(type, cursors.get(`full:${type}`) as FullPosition | undefined)),
+    );
+    const done = Object.fromEntries(TYPES.map((type) => [`full:${type}`, null]));
+    yield {
+      object: "sweep",
+      sweepUnseenSince: new Date(state.startedAt),
+      cursors: { full: null, ...done },
+      records: 0,
+    };
+  }
+
+  async *#fullObject(type: HubspotObjectType, resume: FullPosition | undefined): AsyncGenerator<SyncPage> {
+    if (resume?.done) return;
+    let after = resume?.after;
+    let maxModified = resume?.maxModified ?? 0;
+    do {
+      const selection = this.#selection(type);
+      const page = await this.#api.listPage(type, {
+        after,
+        limit: selection.history ? 50 : 100,
+        properties: selection.properties,
+        ...(selection.history ? { propertiesWithHistory: selection.history } : {}),
+        ...(type === "contacts" ? {} : { associations: ["contacts"] }),
+      });
+      after = page.after;
+      maxModified = Math.max(maxModified, ...page.results.map((r) => modifiedOf(type, r)));
+      const cursors: Record<string, CursorValue | null> = {
+        [`full:${type}`]: after
+          ? ({ after, maxModified } satisfies FullPosition)
+          : ({ done: true, maxModified } satisfies FullPosition),
+      };
+      if (!after) {
+        cursors[type] = {
+          since: Math.max(0, maxModified - this.#lookbackMs),
+          lastId: "0",
+          maxModified,
+        } satisfies IncrementalCursor;
+      }
+      yield this.#toPage(type, page.results, undefined, cursors);
+    } while (after);
   }
 
   /** Keyset search on (modified ≥ since, id > lastId) by id: never reaches the 10,000-result cap. */
@@ -319,4 +336,30 @@ function modifiedOf(type: HubspotObjectType, record: HubspotObject): number {
   const value = record.properties[MODIFIED[type]];
   const ms = value ? Date.parse(value) : Number.NaN;
   return Number.isNaN(ms) ? new Date(record.updatedAt).getTime() : ms;
+}
+
+/** Pages of several streams as each arrives; every stream has its next page in flight (at most one each). */
+async function* mergeStreams<T>(streams: AsyncGenerator<T>[]): AsyncGenerator<T> {
+  const pending = new Map<number, Promise<{ index: number; result: IteratorResult<T> }>>();
+  const pull = (index: number) => {
+    const next = (streams[index] as AsyncGenerator<T>).next().then((result) => ({ index, result }));
+    next.catch(() => {});
+    pending.set(index, next);
+  };
+  streams.forEach((_, index) => {
+    pull(index);
+  });
+  try {
+    while (pending.size > 0) {
+      const { index, result } = await Promise.race(pending.values());
+      if (result.done) {
+        pending.delete(index);
+        continue;
+      }
+      pull(index);
+      yield result.value;
+    }
+  } finally {
+    await Promise.all(streams.map((stream) => stream.return(undefined).catch(() => undefined)));
+  }
 }
