@@ -56,6 +56,7 @@ describe("recomputeFacts", () => {
         { property: "hs_lead_status", value: "UNQUALIFIED", at: t("2026-03-02T12:00") },
         { property: "lifecyclestage", value: "marketingqualifiedlead", at: t("2026-03-03T09:00") },
         { property: "hs_lead_status", value: "SOMETHING_NEW", at: t("2026-03-03T09:30") },
+        { property: "hs_lead_status", value: "ALSO_NEW", at: t("2026-03-03T09:40") },
       ],
     });
     await insertTestActivity(db, scope, { crmId: "c1", leadId: lead, kind: "call", at: t("2026-03-02T09:20") });
@@ -119,7 +120,8 @@ describe("recomputeFacts", () => {
     ]);
     const problems = await db.select().from(dataQualityProblems);
     expect(problems.map((p) => [p.object, p.crmId, p.field, p.value]).sort()).toEqual([
-      ["lead", "101", "hs_lead_status", "SOMETHING_NEW"],
+      // One row per (record, field): both unmapped status values share it.
+      ["lead", "101", "hs_lead_status", "SOMETHING_NEW, ALSO_NEW"],
       ["lead", "101", "serviceLine", "Mystery"],
     ]);
     const jobs = await queues.queue(refreshSlaClocks.queue).getJobs(["waiting"]);

@@ -60,7 +60,7 @@ export async function syncUnmappedValueProblems(
           kind: "unmapped_value" as const,
           field: p.field,
           value: p.value,
-          message: `${p.field} value "${p.value}" has no mapping; the record is kept but this value makes no transition`,
+          message: `${p.field}: no mapping for "${p.value}"; the record is kept and the value makes no transition`,
         })),
       )
       .onConflictDoUpdate({
