@@ -94,10 +94,10 @@ export async function syncFreshness(db: Database, params: { workspaceId: string 
       status: connections.status,
       lastSyncAt: sql<
         Date | string | null
-      >`(select max(r.finished_at) from sync_runs r where r.connection_id = ${connections.id} and r.status = 'succeeded')`,
+      >`(select max(r.finished_at) from sync_runs r where r.connection_id = ${sql.raw('"connections"."id"')} and r.status = 'succeeded')`,
       lastFullSyncAt: sql<
         Date | string | null
-      >`(select max(r.finished_at) from sync_runs r where r.connection_id = ${connections.id} and r.status = 'succeeded' and r.mode = 'full')`,
+      >`(select max(r.finished_at) from sync_runs r where r.connection_id = ${sql.raw('"connections"."id"')} and r.status = 'succeeded' and r.mode = 'full')`,
     })
     .from(connections)
     .where(eq(connections.workspaceId, params.workspaceId));
