@@ -88,6 +88,8 @@ function history(
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+const DATE_ENTERED_PROPERTIES = new Set(["lifecyclestage", "dealstage"]);
+
 /** Stage changes from history; without history, the `hs_v2_date_entered_*` dates (provenance `property`). */
 function stageChanges(record: HubspotObject, property: string, problems: ProblemLog, object: "lead" | "deal") {
   const fromHistory = history(record, property, problems, object);
@@ -96,6 +98,8 @@ function stageChanges(record: HubspotObject, property: string, problems: Problem
       (entry): PropertyChangeInput => ({ property, value: entry.value, at: entry.at, provenance: "history" }),
     );
   }
+  // The hs_v2_date_entered_* dates name lifecycle stages (contacts) or deal stages, never lead statuses.
+  if (!DATE_ENTERED_PROPERTIES.has(property)) return [];
   const changes: PropertyChangeInput[] = [];
   for (const [name, value] of Object.entries(record.properties)) {
     if (!name.startsWith("hs_v2_date_entered_") || !value) continue;
