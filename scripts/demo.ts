@@ -21,7 +21,12 @@ const demoConnections = [
   {
     crm: "hubspot",
     name: "HubSpot (sandbox)",
-    settings: { baseUrl: sandbox.hubspot.baseUrl, requestsPerTenSeconds: 5_000, searchesPerSecond: 50 },
+    settings: {
+      baseUrl: sandbox.hubspot.baseUrl,
+      portalId: sandbox.hubspot.portalId,
+      requestsPerTenSeconds: 5_000,
+      searchesPerSecond: 50,
+    },
     credentials: {
       kind: "private_app",
       token: sandbox.hubspot.privateAppToken,
@@ -33,6 +38,7 @@ const demoConnections = [
     name: "Salesforce (sandbox)",
     settings: {
       loginUrl: sandbox.salesforce.loginUrl,
+      instanceUrl: sandbox.salesforce.instanceUrl,
       serviceLineField: sandbox.salesforce.serviceLineField,
       automatedField: "Is_Automated__c",
       requestsPerSecond: 200,

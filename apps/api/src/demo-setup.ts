@@ -1,7 +1,9 @@
-import { listConnections } from "@revops/db";
+import { currentDefinitions, listConnections } from "@revops/db";
 import { z } from "zod";
+import { demoDefinitions } from "./demo-definitions.ts";
 import type { ApiDeps } from "./env.ts";
 import { createCrmConnection } from "./services/connections/manage-connections.ts";
+import { changeDefinitions } from "./services/definitions/change-definitions.ts";
 
 const demoConnectionsSchema = z.array(
   z.object({
@@ -21,6 +23,15 @@ export async function setUpDemoConnections(deps: ApiDeps): Promise<void> {
   const workspaceId = deps.config.demoWorkspace;
   if (!workspaceId || !deps.config.demoConnections) return;
   const wanted = demoConnectionsSchema.parse(JSON.parse(deps.config.demoConnections));
+  const definitions = await currentDefinitions(deps.database.db, { workspaceId });
+  if (definitions.version === 0) {
+    await changeDefinitions(deps, {
+      workspaceId,
+      actor: "demo set-up",
+      document: demoDefinitions(definitions.document, new Date()),
+      note: "Demo: the sandbox's service lines, source categories and quarterly targets",
+    });
+  }
   const existing = await listConnections(deps.database.db, { workspaceId });
   for (const connection of wanted) {
     if (existing.some((row) => row.crm === connection.crm && row.name === connection.name)) continue;
