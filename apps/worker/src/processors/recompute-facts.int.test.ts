@@ -120,8 +120,9 @@ describe("recomputeFacts", () => {
     ]);
     const problems = await db.select().from(dataQualityProblems);
     expect(problems.map((p) => [p.object, p.crmId, p.field, p.value]).sort()).toEqual([
-      // One row per (record, field): both unmapped status values share it.
-      ["lead", "101", "hs_lead_status", "SOMETHING_NEW, ALSO_NEW"],
+      // One row per unmapped value (spec §1: each value is listed).
+      ["lead", "101", "hs_lead_status", "ALSO_NEW"],
+      ["lead", "101", "hs_lead_status", "SOMETHING_NEW"],
       ["lead", "101", "serviceLine", "Mystery"],
     ]);
     const jobs = await queues.queue(refreshSlaClocks.queue).getJobs(["waiting"]);
@@ -174,6 +175,9 @@ describe("recomputeFacts", () => {
       ["mystery", 1],
     ]);
     const problems = await database.db.select().from(dataQualityProblems);
-    expect(problems.map((p) => p.field)).toEqual(["hs_lead_status"]);
+    expect(problems.map((p) => [p.field, p.value]).sort()).toEqual([
+      ["hs_lead_status", "ALSO_NEW"],
+      ["hs_lead_status", "SOMETHING_NEW"],
+    ]);
   });
 });

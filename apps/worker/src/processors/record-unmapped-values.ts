@@ -12,30 +12,20 @@ export async function recordUnmappedValues(
     written: { leadIds: string[]; dealIds: string[] };
   },
 ): Promise<void> {
-  // The data-quality table holds one row per (record, field): several unmapped values of one field share it.
-  const byField = new Map<string, UnmappedValueProblem & { values: string[] }>();
+  // One data-quality row per (record, field, value); the same value seen twice in a history is one row.
+  const byValue = new Map<string, UnmappedValueProblem>();
   for (const u of params.unmapped) {
     const record = params.records.get(u.recordId);
     if (!record) continue;
-    const key = `${record.connectionId}|${u.object}|${record.crmId}|${u.property}`;
-    const found = byField.get(key);
-    if (found) {
-      if (!found.values.includes(u.value)) found.values.push(u.value);
-    } else {
-      byField.set(key, {
-        connectionId: record.connectionId,
-        crmId: record.crmId,
-        object: u.object,
-        field: u.property,
-        value: u.value,
-        values: [u.value],
-      });
-    }
+    byValue.set(`${record.connectionId}|${u.object}|${record.crmId}|${u.property}|${u.value}`, {
+      connectionId: record.connectionId,
+      crmId: record.crmId,
+      object: u.object,
+      field: u.property,
+      value: u.value,
+    });
   }
-  const problems: UnmappedValueProblem[] = [...byField.values()].map(({ values, ...problem }) => ({
-    ...problem,
-    value: values.join(", "),
-  }));
+  const problems = [...byValue.values()];
   const recomputed = [
     ...params.written.leadIds.map((id) => ({ object: "lead" as const, id })),
     ...params.written.dealIds.map((id) => ({ object: "deal" as const, id })),

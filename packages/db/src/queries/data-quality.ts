@@ -21,7 +21,9 @@ export async function recordDataQualityProblems(
   },
 ): Promise<void> {
   // One row per identity within a statement (ON CONFLICT cannot touch a row twice).
-  const unique = new Map(params.problems.map((p) => [`${p.object}|${p.crmId}|${p.kind}|${p.field}`, p]));
+  const unique = new Map(
+    params.problems.map((p) => [`${p.object}|${p.crmId}|${p.kind}|${p.field}|${p.value ?? ""}`, p]),
+  );
   if (unique.size === 0) return;
   await db
     .insert(dataQualityProblems)
@@ -44,6 +46,7 @@ export async function recordDataQualityProblems(
         dataQualityProblems.crmId,
         dataQualityProblems.kind,
         dataQualityProblems.field,
+        dataQualityProblems.value,
       ],
       set: {
         value: sql`excluded.value`,

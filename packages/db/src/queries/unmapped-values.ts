@@ -23,7 +23,7 @@ export async function syncUnmappedValueProblems(
   },
 ): Promise<void> {
   const { workspaceId } = params;
-  const current = new Set(params.problems.map((p) => `${p.connectionId}|${p.object}|${p.crmId}|${p.field}`));
+  const current = new Set(params.problems.map((p) => `${p.connectionId}|${p.object}|${p.crmId}|${p.field}|${p.value}`));
   for (const object of ["lead", "deal"] as const) {
     const crmIds = params.recomputed.filter((r) => r.object === object).map((r) => r.crmId);
     for (let i = 0; i < crmIds.length; i += 5_000) {
@@ -38,7 +38,9 @@ export async function syncUnmappedValueProblems(
             inArray(dataQualityProblems.crmId, crmIds.slice(i, i + 5_000)),
           ),
         );
-      const stale = existing.filter((p) => !current.has(`${p.connectionId}|${p.object}|${p.crmId}|${p.field}`));
+      const stale = existing.filter(
+        (p) => !current.has(`${p.connectionId}|${p.object}|${p.crmId}|${p.field}|${p.value}`),
+      );
       if (stale.length > 0)
         await db.delete(dataQualityProblems).where(
           inArray(
@@ -70,6 +72,7 @@ export async function syncUnmappedValueProblems(
           dataQualityProblems.crmId,
           dataQualityProblems.kind,
           dataQualityProblems.field,
+          dataQualityProblems.value,
         ],
         set: { value: sql`excluded.value`, message: sql`excluded.message`, lastSeen: sql`now()` },
       });

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { connections } from "./connections.ts";
 
 const connectionId = () =>
@@ -99,13 +110,10 @@ export const dataQualityProblems = pgTable(
     count: integer("count").notNull().default(1),
   },
   (table) => [
-    uniqueIndex("data_quality_problems_identity").on(
-      table.connectionId,
-      table.object,
-      table.crmId,
-      table.kind,
-      table.field,
-    ),
+    // One row per value: every unmapped value is listed (spec §1), even several on one field.
+    unique("data_quality_problems_identity")
+      .on(table.connectionId, table.object, table.crmId, table.kind, table.field, table.value)
+      .nullsNotDistinct(),
     index("data_quality_problems_workspace_idx").on(table.workspaceId, table.lastSeen),
   ],
 );
