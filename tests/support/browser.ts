@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { repoRoot } from "./processes.ts";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const screenshotsDir = join(repoRoot, "artifacts", "screenshots");
 
 /** Debian's Chromium, headless; the flags keep it off the network this machine does not have. */

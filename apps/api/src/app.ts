@@ -12,8 +12,8 @@ import { connectionRoutes } from "./routes/connections.ts";
 import { definitionRoutes } from "./routes/definitions.ts";
 import { digestRoutes } from "./routes/digest.ts";
 import { healthRoutes } from "./routes/health.ts";
-import { reviewRoutes } from "./routes/review.ts";
 import { meetingRoutes } from "./routes/meeting.ts";
+import { reviewRoutes } from "./routes/review.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { workspaceRoutes } from "./routes/workspaces.ts";
 import { serveDashboard } from "./serve-dashboard.ts";
@@ -48,5 +48,3 @@ export function newApp(deps: ApiDeps, options: { serveWeb?: boolean } = {}) {
   if (options.serveWeb) serveDashboard(app, deps.config.webDist);
   return app;
 }
-
-export type App = ReturnType<typeof newApp>;

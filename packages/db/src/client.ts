@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as schema from "./schema/index.ts";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** Both drivers give the same query builder; code never needs to know which one it has. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = "postgres" | "pglite";

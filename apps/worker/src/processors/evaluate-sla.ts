@@ -24,7 +24,7 @@ const SEND_IF_DUE_WITHIN_MS = 24 * 60 * 60_000;
 /** A pending delivery untouched this long has lost its job (killed worker, Redis restart). */
 const STRANDED_AFTER_MS = 2 * 60_000;
 
-export interface SlaTickResult {
+interface SlaTickResult {
   clocksChecked: number;
   alertsCreated: number;
   deliveriesCreated: number;

@@ -77,7 +77,7 @@ export async function startHttpReceiver(answer: (request: ReceivedRequest, index
   };
 }
 
-export interface ReceivedMail {
+interface ReceivedMail {
   from: string;
   to: string[];
   raw: string;
