@@ -11,10 +11,11 @@ const url = `http://127.0.0.1:${port}`;
 const demoOwnerEmail = process.env.DEMO_OWNER_EMAIL ?? "demo@example.com";
 const demoOwnerPassword = process.env.DEMO_OWNER_PASSWORD ?? randomBytes(12).toString("base64url");
 
+const demoLeads = Number(process.env.DEMO_LEADS ?? 5_000);
 // The CRM sandbox (seed 7, DEMO_LEADS leads) stands in for HubSpot and Salesforce; generous limits keep the first sync short.
 const sandbox = await startSandbox({
   seed: 7,
-  leads: Number(process.env.DEMO_LEADS ?? 5_000),
+  leads: demoLeads,
   limits: { hubspot: { perTenSeconds: 5_000, searchPerSecond: 50 }, salesforceDailyApiRequests: 1_000_000 },
 });
 const demoConnections = [
@@ -61,6 +62,7 @@ const api = spawn(process.execPath, ["apps/api/src/main.ts"], {
     DEMO_OWNER_EMAIL: demoOwnerEmail,
     DEMO_OWNER_PASSWORD: demoOwnerPassword,
     DEMO_CONNECTIONS: JSON.stringify(demoConnections),
+    DEMO_LEADS: String(demoLeads),
   },
   stdio: ["ignore", "inherit", "inherit"],
 });
@@ -79,5 +81,5 @@ while (Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 console.log(
-  `\n  RevOps review is running: ${url}\n  Sign in as ${demoOwnerEmail} with password ${demoOwnerPassword}\n  (Ctrl+C stops it; data is kept in .data/)\n`,
+  `\n  RevOps review is running: ${url}\n  Sign in as ${demoOwnerEmail} with password ${demoOwnerPassword}\n  (Ctrl+C stops it; data is kept in ${process.env.DATA_DIR ?? ".data"}/)\n`,
 );

@@ -22,6 +22,12 @@ const apiConfigSchema = z.object({
     .string()
     .optional()
     .describe("JSON list of CRM connections to create in the demo workspace (written by scripts/demo.ts)"),
+  DEMO_LEADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5_000)
+    .describe("size of the demo's CRM sandbox in leads; scales the demo's quarterly targets"),
   PUBLIC_URL: z.url().optional().describe("the URL people open, e.g. https://revops.example.com (used in alert links)"),
   ...authConfigFields,
 });
@@ -43,6 +49,7 @@ export function parseApiConfig(env: NodeJS.ProcessEnv) {
     embeddedWorker: parsed.EMBEDDED_WORKER === "true",
     demoWorkspace: parsed.DEMO_WORKSPACE,
     demoConnections: parsed.DEMO_CONNECTIONS,
+    demoLeads: parsed.DEMO_LEADS,
     webDist: resolve(parsed.WEB_DIST),
     publicUrl: parsed.PUBLIC_URL ?? `http://${parsed.HOST === "0.0.0.0" ? "127.0.0.1" : parsed.HOST}:${parsed.PORT}`,
     auth: authConfig(parsed),

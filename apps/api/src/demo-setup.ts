@@ -28,7 +28,7 @@ export async function setUpDemoConnections(deps: ApiDeps): Promise<void> {
     await changeDefinitions(deps, {
       workspaceId,
       actor: "demo set-up",
-      document: demoDefinitions(definitions.document, new Date()),
+      document: demoDefinitions(definitions.document, new Date(), deps.config.demoLeads),
       note: "Demo: the sandbox's service lines, source categories and quarterly targets",
     });
   }
