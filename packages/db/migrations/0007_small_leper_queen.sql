@@ -1,1 +1,0 @@
-CREATE INDEX "stage_span_facts_open_now_idx" ON "stage_span_facts" USING btree ("workspace_id","entered_at") WHERE "stage_span_facts"."left_at" is null;

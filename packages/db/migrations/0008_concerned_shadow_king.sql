@@ -1,2 +1,0 @@
-DROP INDEX "data_quality_problems_identity";--> statement-breakpoint
-ALTER TABLE "data_quality_problems" ADD CONSTRAINT "data_quality_problems_identity" UNIQUE NULLS NOT DISTINCT("connection_id","object","crm_id","kind","field","value");
