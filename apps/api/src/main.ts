@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { serve } from "@hono/node-server";
 import { ensureWorkspace, migrateDatabase, openDatabase } from "@revops/db";
 import { connectRedis, JobQueues, probeRedis } from "@revops/queue";
-import { ConfigError, createLogger, redisUnreachableMessage } from "@revops/runtime";
+import { createLogger, onShutdownSignal, redisUnreachableMessage, runMain } from "@revops/runtime";
 import { parseWorkerConfig } from "@revops/worker/config";
 import { startWorker } from "@revops/worker/start";
 import { newApp } from "./app.ts";
@@ -57,27 +57,14 @@ async function main() {
       );
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onShutdownSignal(async (signal) => {
     logger.info({ signal }, "api stopping");
     server.close();
     await embeddedWorker?.close();
     await queues.close();
     redis.disconnect();
     await database.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`${error.message}\nFix the variables above (see README, Configuration) and start again.`);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { migrateDatabase, openDatabase } from "@revops/db";
 import { connectRedis, JobQueues, probeRedis } from "@revops/queue";
-import { ConfigError, createLogger, redisUnreachableMessage } from "@revops/runtime";
+import { createLogger, onShutdownSignal, redisUnreachableMessage, runMain } from "@revops/runtime";
 import { parseWorkerConfig } from "./config.ts";
 import { startWorker } from "./start-worker.ts";
 
@@ -23,10 +23,7 @@ async function main() {
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const worker = await startWorker({ config, database, redis, queues, logger, workerId, startedAt: new Date() });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onShutdownSignal(async (signal) => {
     logger.info({ signal }, "worker stopping: finishing active jobs");
     // Workers first (they wait for active jobs), then the queues, then the database.
     await worker.close();
@@ -34,17 +31,7 @@ async function main() {
     await database.close();
     redis.disconnect();
     logger.info("worker stopped");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`${error.message}\nFix the variables above (see README, Configuration) and start again.`);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,67 +1,22 @@
-import type { Provenance } from "@revops/core";
+import type {
+  ActivityInput,
+  DealInput,
+  LeadInput,
+  OwnerInput,
+  PipelineStageInput,
+  PropertyChangeInput,
+} from "@revops/core";
 import type { RecordProblem } from "./quality/problems.ts";
 
-// What connectors hand to the sync writer: canonical records keyed by CRM id (same shapes as @revops/db's writes).
-export interface PropertyChangeInput {
-  property: string;
-  value: string | null;
-  at: Date;
-  provenance: Provenance;
-  previousValue?: string | null;
-}
-
-export interface LeadInput {
-  crmId: string;
-  name: string | null;
-  email: string | null;
-  ownerCrmId: string | null;
-  serviceLineRaw: string | null;
-  sourceRaw: string | null;
-  tier: string | null;
-  createdAt: Date;
-  modifiedAt: Date | null;
-  changes: PropertyChangeInput[];
-  dealCrmIds?: string[];
-}
-
-export interface DealInput {
-  crmId: string;
-  name: string | null;
-  pipelineId: string | null;
-  ownerCrmId: string | null;
-  serviceLineRaw: string | null;
-  sourceRaw: string | null;
-  createdAt: Date;
-  modifiedAt: Date | null;
-  changes: PropertyChangeInput[];
-  leadCrmIds?: string[];
-}
-
-export interface ActivityInput {
-  crmId: string;
-  leadCrmId: string | null;
-  kind: "call" | "email" | "meeting";
-  direction: "outbound" | "inbound" | null;
-  automated: boolean;
-  occurredAt: Date;
-  ownerCrmId: string | null;
-}
-
-export interface OwnerInput {
-  crmId: string;
-  name: string | null;
-  email: string | null;
-  team: string | null;
-}
-
-export interface PipelineStageInput {
-  pipelineId: string;
-  stageId: string;
-  label: string;
-  probability: number | null;
-  isClosed: boolean;
-  displayOrder: number;
-}
+// What connectors hand to the sync writer: the canonical inputs of @revops/core.
+export type {
+  ActivityInput,
+  DealInput,
+  LeadInput,
+  OwnerInput,
+  PipelineStageInput,
+  PropertyChangeInput,
+} from "@revops/core";
 
 export interface Removal {
   object: "lead" | "deal" | "activity";

@@ -6,5 +6,13 @@ export * from "./metrics/index.ts";
 export type * from "./model.ts";
 export * from "./sla/index.ts";
 export * from "./stages/index.ts";
+export type {
+  ActivityInput,
+  DealInput,
+  LeadInput,
+  OwnerInput,
+  PipelineStageInput,
+  PropertyChangeInput,
+} from "./sync-input.ts";
 export * from "./time/index.ts";
 export * from "./transitions/index.ts";

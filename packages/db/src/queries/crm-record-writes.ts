@@ -1,4 +1,4 @@
-import type { CrmKind, Provenance } from "@revops/core";
+import type { CrmKind } from "@revops/core";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { activities, deals, leads, owners, pipelineStages, propertyChanges } from "../schema/crm-records.ts";
@@ -11,68 +11,16 @@ export interface SyncScope {
   crm: CrmKind;
 }
 
-export interface PropertyChangeInput {
-  property: string;
-  value: string | null;
-  at: Date;
-  provenance: Provenance;
-  previousValue?: string | null;
-}
+import type {
+  ActivityInput,
+  DealInput,
+  LeadInput,
+  OwnerInput,
+  PipelineStageInput,
+  PropertyChangeInput,
+} from "@revops/core";
 
-export interface LeadInput {
-  crmId: string;
-  name: string | null;
-  email: string | null;
-  ownerCrmId: string | null;
-  serviceLineRaw: string | null;
-  sourceRaw: string | null;
-  tier: string | null;
-  createdAt: Date;
-  modifiedAt: Date | null;
-  changes: PropertyChangeInput[];
-  /** Links owned by the lead (Salesforce ConvertedOpportunityId): replace the lead's links. */
-  dealCrmIds?: string[];
-}
-
-export interface DealInput {
-  crmId: string;
-  name: string | null;
-  pipelineId: string | null;
-  ownerCrmId: string | null;
-  serviceLineRaw: string | null;
-  sourceRaw: string | null;
-  createdAt: Date;
-  modifiedAt: Date | null;
-  changes: PropertyChangeInput[];
-  /** Links owned by the deal (HubSpot deal→contact associations): replace the deal's links. */
-  leadCrmIds?: string[];
-}
-
-export interface ActivityInput {
-  crmId: string;
-  leadCrmId: string | null;
-  kind: "call" | "email" | "meeting";
-  direction: "outbound" | "inbound" | null;
-  automated: boolean;
-  occurredAt: Date;
-  ownerCrmId: string | null;
-}
-
-export interface OwnerInput {
-  crmId: string;
-  name: string | null;
-  email: string | null;
-  team: string | null;
-}
-
-export interface PipelineStageInput {
-  pipelineId: string;
-  stageId: string;
-  label: string;
-  probability: number | null;
-  isClosed: boolean;
-  displayOrder: number;
-}
+export type { ActivityInput, DealInput, LeadInput, OwnerInput, PipelineStageInput, PropertyChangeInput };
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 const list = (values: string[]) =>
