@@ -32,6 +32,8 @@ export interface OpenCrmParams {
 export interface OpenCrm {
   source: CrmSource;
   check(): Promise<ConnectionCheck>;
+  /** Settings learnt while talking to the CRM (Salesforce's instance URL), to store on the connection. */
+  discoveredSettings(): Record<string, unknown>;
   /** The Redis key of the account's shared limiter. */
   limiterKey: string;
 }
@@ -65,6 +67,7 @@ export function openCrm(params: OpenCrmParams): OpenCrm {
     return {
       source: new HubspotSource(api, fields, { lookbackMs: settings.lookbackMs }),
       check: () => checkHubspotConnection(api, fields),
+      discoveredSettings: () => ({}),
       limiterKey,
     };
   }
@@ -92,6 +95,8 @@ export function openCrm(params: OpenCrmParams): OpenCrm {
   return {
     source: new SalesforceSource(api, settings, { overlapMs: settings.overlapMs }),
     check: () => checkSalesforceConnection(api, settings),
+    // The instance URL comes with the access token; kept so records can link to the org.
+    discoveredSettings: (): Record<string, unknown> => (api.instanceUrl ? { instanceUrl: api.instanceUrl } : {}),
     limiterKey,
   };
 }

@@ -10,6 +10,10 @@ export const hubspotSettingsSchema = z.object({
   searchesPerSecond: z.number().int().min(1).default(5),
   requestTimeoutMs: z.number().int().min(100).default(30_000),
   lookbackMs: z.number().int().min(0).default(300_000),
+  portalId: z
+    .union([z.number().int().positive(), z.string().regex(/^\d+$/)])
+    .optional()
+    .describe("the HubSpot account id (Settings → Account), for links to records"),
 });
 
 export const hubspotCredentialsSchema = z.discriminatedUnion("kind", [
@@ -39,6 +43,7 @@ export const salesforceSettingsSchema = z.object({
   requestsPerSecond: z.number().int().min(1).default(25),
   requestTimeoutMs: z.number().int().min(100).default(60_000),
   overlapMs: z.number().int().min(0).default(120_000),
+  instanceUrl: z.url().optional().describe("the org's URL, for links to records; recorded at the first sync"),
 });
 
 export const salesforceCredentialsSchema = z.object({

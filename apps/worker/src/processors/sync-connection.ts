@@ -117,6 +117,10 @@ async function runSync(
     }
     await progress(null);
     await finishSyncRun(db, { runId: run.id, status: "succeeded", errors: [] });
+    const discovered = crm.discoveredSettings();
+    if (Object.entries(discovered).some(([key, value]) => connection.settings[key] !== value)) {
+      await updateConnection(db, { workspaceId, connectionId, settings: { ...connection.settings, ...discovered } });
+    }
     await setConnectionStatus(db, { workspaceId, connectionId, status: "ok" });
     log.info({ runId: run.id, pages, records, ...stats }, "sync finished");
     return { status: "succeeded", runId: run.id, pages, stats };

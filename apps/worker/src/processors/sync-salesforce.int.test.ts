@@ -1,5 +1,5 @@
 import type { RunningSandbox } from "@revops/crm-sandbox";
-import { findCrmRecord, listSyncRuns, loadLeadRecords } from "@revops/db";
+import { findConnection, findCrmRecord, listSyncRuns, loadLeadRecords } from "@revops/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseState, salesforceState } from "../testing/sandbox-state.ts";
 import { connectSandbox, createSyncTestDeps, startTestSandbox } from "../testing/sync-harness.ts";
@@ -27,6 +27,9 @@ describe("Salesforce sync against the sandbox", () => {
     expect(Object.values(expected.deals).filter((deal) => deal.leads.length > 0).length).toBeGreaterThan(5);
     expect(Object.keys(expected.activities).length).toBeGreaterThan(50);
     expect(await databaseState(deps.database.db, "acme", ["Status"])).toEqual(expected);
+    // The org's instance URL, learnt with the access token, is kept for links to records.
+    const stored = await findConnection(deps.database.db, { workspaceId: "acme", connectionId: connection.id });
+    expect(stored?.settings.instanceUrl).toBe(sandbox.salesforce.instanceUrl);
 
     // A lead's first transition is the value it was created with (OldValue of its first history row).
     const leads = await loadLeadRecords(deps.database.db, { workspaceId: "acme" });
