@@ -210,6 +210,7 @@ describe("the weekly review dashboard on the demo", () => {
     expect(await page.getByTestId("connection").count()).toBe(2);
     await page.getByTestId("sync-runs").first().waitFor();
     await page.locator('[data-testid="data-quality"], [data-testid="dq-empty"]').first().waitFor();
+    await page.getByTestId("alert-channels").getByRole("heading", { name: "Alert channels" }).waitFor();
     await shot("connections");
 
     await page.goto(`${demo.baseUrl}/status`);

@@ -5,6 +5,7 @@ import { WorkspaceGate } from "../layout/WorkspaceGate";
 import { formatAgo, formatDateTime } from "../lib/format";
 import { useAllowed } from "../lib/useRole";
 import { errorMessage } from "../meeting/useMeeting";
+import { AlertChannels } from "./AlertChannels";
 import { DataQuality } from "./DataQuality";
 import { SyncRuns } from "./SyncRuns";
 import { useConnections, useFreshness, useSyncNow } from "./useConnections";
@@ -38,7 +39,7 @@ function Connections(props: { workspace: string }) {
         {(data) =>
           data.connections.length === 0 ? (
             <EmptyState title="No CRM connected yet">
-              Run <code>pnpm demo</code> to load the sandbox CRM, or connect HubSpot or Salesforce with{" "}
+              Run <code>bash scripts/demo.sh</code> to load the sandbox CRM, or connect HubSpot or Salesforce with{" "}
               <code>POST /api/v1/workspaces/{props.workspace}/connections</code> (see the README). The first sync starts
               right away and its progress shows here.
             </EmptyState>
@@ -87,6 +88,7 @@ function Connections(props: { workspace: string }) {
         }
       </QueryState>
       <DataQuality workspace={props.workspace} />
+      <AlertChannels workspace={props.workspace} />
     </section>
   );
 }
