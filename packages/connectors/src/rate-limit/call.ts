@@ -63,14 +63,14 @@ export interface CallPolicy {
 export async function callCrm<T>(policy: CallPolicy, bucket: string, send: () => Promise<T>): Promise<T> {
   let refreshed = false;
   for (let attempt = 1; ; attempt++) {
-    const waited = await policy.limiter.acquire(bucket);
-    if (waited > 0) {
+    const slot = await policy.limiter.acquireSlot(bucket);
+    if (slot.waitedMs > 0) {
       policy.stats.rateLimitWaits++;
-      policy.stats.rateLimitWaitMs += waited;
+      policy.stats.rateLimitWaitMs += slot.waitedMs;
     }
     policy.stats.requests++;
     try {
-      return await withTimeout(send(), policy.timeoutMs);
+      return await withTimeout(send(), policy.timeoutMs).finally(() => slot.release().catch(() => {}));
     } catch (error) {
       const failure = policy.classify(error);
       if (failure.kind === "fatal") throw new CrmRequestError(failure.message, statusOf(error));

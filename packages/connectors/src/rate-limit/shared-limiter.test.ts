@@ -50,4 +50,17 @@ describe("shared limiter", () => {
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
+
+  it("counts a request from when its answer came back, so a late arrival cannot overfill the CRM's window", async () => {
+    const test = await createTestRedis();
+    cleanups.push(test.cleanup);
+    const limiter = new SharedLimiter(test.redis, `${test.prefix}:acct`, { general: { limit: 1, windowMs: 300 } });
+    const slow = await limiter.acquireSlot("general");
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the request is still on its way after a window
+    await slow.release();
+    const started = Date.now();
+    await limiter.acquire("general");
+    // The next request waits a whole window after the slow one was answered, not after it was admitted.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
 });

@@ -35,6 +35,21 @@ if untilMs > current then redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARG
 return untilMs
 `;
 
+// KEYS: window zset. ARGV: member. Moves an admitted request's entry to "now" (its answer came back):
+// the slot frees a whole window after the CRM saw the request, however late it arrived there.
+const SETTLE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+return 0
+`;
+
+/** An admitted request: release it when its answer (or failure) is back. */
+export interface LimiterSlot {
+  waitedMs: number;
+  release(): Promise<void>;
+}
+
 /** What a limiter did, for the run's statistics. */
 export interface LimiterWaits {
   waits: number;
@@ -59,24 +74,33 @@ export class SharedLimiter {
 
   /** Waits until the bucket admits one request; returns how long it waited. */
   async acquire(bucket: string): Promise<number> {
+    return (await this.acquireSlot(bucket)).waitedMs;
+  }
+
+  /**
+   * Waits until the bucket admits one request. Releasing the slot when the answer is back counts
+   * the request from then on: a request delayed on its way (a busy event loop, a slow network)
+   * can never make the CRM see more than the budget in its own window.
+   */
+  async acquireSlot(bucket: string): Promise<LimiterSlot> {
     const budget = this.#budgets[bucket];
     if (!budget) throw new Error(`no budget named ${bucket}`);
-    let waited = 0;
+    const key = `${this.#key}:${bucket}`;
+    let waitedMs = 0;
     for (;;) {
       const member = `${process.pid}:${Date.now()}:${this.#sequence++}:${Math.random()}`;
       const wait = Number(
-        await this.#redis.eval(
-          ACQUIRE,
-          2,
-          `${this.#key}:${bucket}`,
-          `${this.#key}:pause`,
-          budget.limit,
-          budget.windowMs,
-          member,
-        ),
+        await this.#redis.eval(ACQUIRE, 2, key, `${this.#key}:pause`, budget.limit, budget.windowMs, member),
       );
-      if (wait <= 0) return waited;
-      waited += wait;
+      if (wait <= 0) {
+        return {
+          waitedMs,
+          release: async () => {
+            await this.#redis.eval(SETTLE, 1, key, member);
+          },
+        };
+      }
+      waitedMs += wait;
       await sleep(wait);
     }
   }
