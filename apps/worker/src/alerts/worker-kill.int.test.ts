@@ -24,7 +24,8 @@ const workerMain = fileURLToPath(new URL("../main.ts", import.meta.url));
 const OLD_CLOCKS = 12_000;
 const FRESH_CLOCKS = 20;
 
-function runWorker(env: NodeJS.ProcessEnv) {
+/** `killOn`: SIGKILL the worker the moment this text shows in its output (no polling delay, so mid-tick). */
+function runWorker(env: NodeJS.ProcessEnv, killOn?: string) {
   const child: ChildProcess = spawn(process.execPath, [workerMain], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -32,6 +33,7 @@ function runWorker(env: NodeJS.ProcessEnv) {
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
+    if (killOn && output.includes(killOn) && child.exitCode === null) child.kill("SIGKILL");
   });
   child.stderr?.on("data", (chunk) => {
     output += chunk;
@@ -97,9 +99,7 @@ it("a worker SIGKILLed during a tick and restarted leaves no duplicate and no mi
     await seed(seeding, keyRing, `${receiver.url}/hook`, new Date());
     if (!testDb) await seeding.close();
 
-    worker = runWorker(env);
-    await until("the first committed batch", () => worker?.output().includes("sla batch recorded") ?? false);
-    worker.child.kill("SIGKILL");
+    worker = runWorker(env, "sla batch recorded");
     await worker.exited;
     // The tick was cut short: its end-of-tick log never came.
     expect(worker.output()).not.toContain('"msg":"sla tick"');
