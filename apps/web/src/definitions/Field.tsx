@@ -25,3 +25,23 @@ export function Field(props: {
     </div>
   );
 }
+
+/** A number input whose empty state is NaN in the draft, so validation can name the field instead of guessing 0. */
+export function NumberInput(props: {
+  aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+  value: number;
+  step?: string;
+  disabled: boolean;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <input
+      {...props.aria}
+      type="number"
+      step={props.step}
+      value={Number.isNaN(props.value) ? "" : props.value}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
+    />
+  );
+}

@@ -1,5 +1,5 @@
 import type { Definitions } from "./draft";
-import { Field } from "./Field";
+import { Field, NumberInput } from "./Field";
 
 export interface SectionProps {
   draft: Definitions;
@@ -80,15 +80,12 @@ export function TargetsSection({ draft, edit, errors, canEdit }: SectionProps) {
                   error={errors.get(`targets[${i}].amount`)}
                 >
                   {(aria) => (
-                    <input
-                      {...aria}
-                      type="number"
+                    <NumberInput
+                      aria={aria}
                       step="any"
-                      value={Number.isNaN(target.amount) ? "" : target.amount}
+                      value={target.amount}
                       disabled={!canEdit}
-                      onChange={(e) =>
-                        edit(["targets", i, "amount"], e.target.value === "" ? Number.NaN : Number(e.target.value))
-                      }
+                      onChange={(value) => edit(["targets", i, "amount"], value)}
                     />
                   )}
                 </Field>
@@ -180,17 +177,11 @@ export function SlaRulesSection({ draft, edit, errors, canEdit }: SectionProps) 
                     error={errors.get(`slaRules[${i}].targetMinutes`)}
                   >
                     {(aria) => (
-                      <input
-                        {...aria}
-                        type="number"
-                        value={Number.isNaN(rule.targetMinutes) ? "" : rule.targetMinutes}
+                      <NumberInput
+                        aria={aria}
+                        value={rule.targetMinutes}
                         disabled={!canEdit}
-                        onChange={(e) =>
-                          edit(
-                            ["slaRules", i, "targetMinutes"],
-                            e.target.value === "" ? Number.NaN : Number(e.target.value),
-                          )
-                        }
+                        onChange={(value) => edit(["slaRules", i, "targetMinutes"], value)}
                       />
                     )}
                   </Field>
@@ -203,18 +194,12 @@ export function SlaRulesSection({ draft, edit, errors, canEdit }: SectionProps) 
                     error={errors.get(`slaRules[${i}].atRiskFraction`)}
                   >
                     {(aria) => (
-                      <input
-                        {...aria}
-                        type="number"
+                      <NumberInput
+                        aria={aria}
                         step="0.05"
-                        value={Number.isNaN(rule.atRiskFraction) ? "" : rule.atRiskFraction}
+                        value={rule.atRiskFraction}
                         disabled={!canEdit}
-                        onChange={(e) =>
-                          edit(
-                            ["slaRules", i, "atRiskFraction"],
-                            e.target.value === "" ? Number.NaN : Number(e.target.value),
-                          )
-                        }
+                        onChange={(value) => edit(["slaRules", i, "atRiskFraction"], value)}
                       />
                     )}
                   </Field>
