@@ -60,6 +60,10 @@ describe("single sign-on (OIDC) against a local issuer", () => {
       .join("; ");
     const me = await api.anonymous("/api/v1/me", { headers: { cookie: session } });
     expect(await me.json()).toMatchObject({ person: { email: "ana@acme.test" }, workspaces: [{ id: "acme" }] });
+    const audit = await api.deps.database.db.query.auditLog.findMany();
+    expect(audit).toContainEqual(
+      expect.objectContaining({ action: "sign-in", target: "ana@acme.test", detail: { method: "oidc" } }),
+    );
 
     const replay = await api.anonymous(`/api/v1/auth/oidc/callback?${query}`, { headers: { cookie: stateCookie } });
     expect(replay.headers.get("location")).toBe("/?sso=failed");

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteAlertChannel, listAlertChannels, listAlertRuleSettings, saveAlertRuleSettings } from "@revops/db";
 import { channelSecretBox, testSendChannel } from "@revops/worker/alerts";
+import { auditChange } from "../auth/audit.ts";
 import { errorBodySchema, notFound } from "../errors.ts";
 import { newRouter } from "../router.ts";
 import {
@@ -72,7 +73,14 @@ export function channelRoutes() {
       }),
       async (c) => {
         const { workspace } = c.req.valid("param");
-        const created = await createChannel(c.get("deps"), workspace, c.req.valid("json"));
+        const input = c.req.valid("json");
+        const created = await createChannel(c.get("deps"), workspace, input);
+        await auditChange(c, {
+          workspaceId: workspace,
+          action: "channel.created",
+          target: created.id,
+          detail: { key: created.key, kind: created.kind, secrets: Object.keys(input.secrets) },
+        });
         return c.json(toChannel(created), 201);
       },
     )
@@ -87,7 +95,15 @@ export function channelRoutes() {
       }),
       async (c) => {
         const { workspace, channelId } = c.req.valid("param");
-        const updated = await changeChannel(c.get("deps"), workspace, channelId, c.req.valid("json"));
+        const change = c.req.valid("json");
+        const updated = await changeChannel(c.get("deps"), workspace, channelId, change);
+        // Secrets by field name only: which were replaced, never their values.
+        await auditChange(c, {
+          workspaceId: workspace,
+          action: "channel.changed",
+          target: channelId,
+          detail: { key: updated.key, fields: Object.keys(change), secrets: Object.keys(change.secrets ?? {}) },
+        });
         return c.json(toChannel(updated), 200);
       },
     )
@@ -107,6 +123,7 @@ export function channelRoutes() {
         if (!(await deleteAlertChannel(deps.database.db, { workspaceId: workspace, channelId }))) {
           throw notFound(`Channel "${channelId}"`);
         }
+        await auditChange(c, { workspaceId: workspace, action: "channel.removed", target: channelId });
         return c.body(null, 204);
       },
     )
@@ -173,7 +190,14 @@ export function channelRoutes() {
           ruleKey,
           ...c.req.valid("json"),
         });
-        return c.json({ ruleKey: saved.ruleKey, groupByOwner: saved.groupByOwner, quietHours: saved.quietHours }, 200);
+        const options = { groupByOwner: saved.groupByOwner, quietHours: saved.quietHours };
+        await auditChange(c, {
+          workspaceId: workspace,
+          action: "alert-rule.changed",
+          target: ruleKey,
+          detail: options,
+        });
+        return c.json({ ruleKey: saved.ruleKey, ...options }, 200);
       },
     );
 }

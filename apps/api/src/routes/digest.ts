@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { addDigestSubscriber, listDigestSubscribers, removeDigestSubscriber } from "@revops/db";
 import { buildDigest, renderDigest } from "@revops/worker/alerts";
+import { auditChange } from "../auth/audit.ts";
 import { errorBodySchema, notFound } from "../errors.ts";
 import { newRouter } from "../router.ts";
 import { requireWorkspace } from "../services/alerts/manage-channels.ts";
@@ -58,7 +59,10 @@ export function digestRoutes() {
         const { workspace } = c.req.valid("param");
         const deps = c.get("deps");
         await requireWorkspace(deps, workspace);
-        await addDigestSubscriber(deps.database.db, { workspaceId: workspace, email: c.req.valid("json").email });
+        const { email } = c.req.valid("json");
+        await addDigestSubscriber(deps.database.db, { workspaceId: workspace, email });
+        // The digest carries the workspace's numbers out by email: who receives it is worth a trail.
+        await auditChange(c, { workspaceId: workspace, action: "digest.subscribed", target: email });
         return c.json({ subscribers: await listDigestSubscribers(deps.database.db, { workspaceId: workspace }) }, 200);
       },
     )
@@ -78,6 +82,7 @@ export function digestRoutes() {
         if (!(await removeDigestSubscriber(deps.database.db, { workspaceId: workspace, email }))) {
           throw notFound(`Subscriber "${email}"`);
         }
+        await auditChange(c, { workspaceId: workspace, action: "digest.unsubscribed", target: email });
         return c.body(null, 204);
       },
     )

@@ -3,6 +3,7 @@ import { listInvitations, listMembers, revokeInvitation } from "@revops/db";
 import { notFound } from "../../errors.ts";
 import { newRouter } from "../../router.ts";
 import { workspaceParam } from "../../routes/workspaces.ts";
+import { auditChange } from "../audit.ts";
 import { inviteMember } from "../services/invitations.ts";
 import { changeMemberRole, removeMember } from "../services/members.ts";
 import { requirePrincipal } from "./context.ts";
@@ -164,6 +165,7 @@ export function memberRoutes() {
           now: new Date(),
         });
         if (!revoked) throw notFound("Open invitation");
+        await auditChange(c, { workspaceId, action: "member.invitation-revoked", target: invitationId });
         return c.body(null, 204);
       },
     );

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { listWorkspacesOfUser, revokeSession } from "@revops/db";
+import { listWorkspacesOfUser, recordAudit, revokeSession } from "@revops/db";
 import { newRouter } from "../../router.ts";
 import { clearSessionCookies } from "../cookies.ts";
 import { signInWithPassword } from "../sign-in.ts";
@@ -67,7 +67,9 @@ export function sessionRoutes() {
       }),
       async (c) => {
         const person = requirePerson(c);
-        await revokeSession(c.get("deps").database.db, { idHash: person.sessionHash, now: new Date() });
+        const db = c.get("deps").database.db;
+        await revokeSession(db, { idHash: person.sessionHash, now: new Date() });
+        await recordAudit(db, { workspaceId: null, actor: person.email, action: "sign-out", target: person.email });
         clearSessionCookies(c);
         return c.body(null, 204);
       },
