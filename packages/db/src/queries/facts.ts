@@ -51,6 +51,19 @@ export interface StoredDealFact extends DealFactRow {
   closeDateMax: string | null;
 }
 
+/** Inserts rows keyed by column name as one JSON document (dates become ISO strings, numbers round-trip exactly). */
+async function insertRows(
+  db: Pick<Database, "execute">,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const name = sql.raw(table);
+  await db.execute(
+    sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(rows)}::json)`,
+  );
+}
+
 /**
  * Replaces every fact of the given leads and deals in one transaction: the review never
  * sees half of a recompute. Ids without new rows (deleted records) simply lose their facts.
@@ -73,13 +86,13 @@ export async function replaceFacts(
     row: { serviceLine: string; sourceCategory: string; tier: string | null },
     owner: string | null,
   ) => ({
-    workspaceId,
-    serviceLine: row.serviceLine,
-    sourceCategory: row.sourceCategory,
+    workspace_id: workspaceId,
+    service_line: row.serviceLine,
+    source_category: row.sourceCategory,
     tier: row.tier,
-    ownerCrmId: owner,
-    definitionsVersion,
-    computedAt,
+    owner_crm_id: owner,
+    definitions_version: definitionsVersion,
+    computed_at: computedAt,
   });
   await db.transaction(async (tx) => {
     for (const chunk of chunks(params.leadIds, 5_000)) {
@@ -108,58 +121,65 @@ export async function replaceFacts(
           ),
         );
     }
-    for (const chunk of chunks(params.cycles)) {
-      await tx.insert(mqlCycleFacts).values(
+    // One JSON parameter per chunk: building thousands of bound parameters cost half of a full recompute.
+    for (const chunk of chunks(params.cycles, 5_000)) {
+      await insertRows(
+        tx,
+        "mql_cycle_facts",
         chunk.map((c) => ({
           ...derived(c, c.ownerCrmId),
-          leadId: c.leadId,
-          cycleIndex: c.index,
-          startAt: c.startAt,
-          endAt: c.endAt,
+          lead_id: c.leadId,
+          cycle_index: c.index,
+          start_at: c.startAt,
+          end_at: c.endAt,
           provenance: c.provenance,
-          firstTouchAt: c.firstTouchAt,
-          firstTouchActivityId: c.firstTouchActivityId,
-          acceptedAt: c.acceptedAt,
-          rejectedAt: c.rejectedAt,
-          reachedSalAt: c.reachedAt.sal,
-          reachedSqlAt: c.reachedAt.sql,
-          reachedOpportunityAt: c.reachedAt.opportunity,
-          reachedClosedWonAt: c.reachedAt.closed_won,
-          responseMinutes: c.responseMinutes,
-          responseBusinessMinutes: c.responseBusinessMinutes,
-          slaRuleKey: c.slaRuleKey,
-          slaTargetMinutes: c.slaTargetMinutes,
-          slaDeadlineAt: c.slaDeadlineAt,
+          first_touch_at: c.firstTouchAt,
+          first_touch_activity_id: c.firstTouchActivityId,
+          accepted_at: c.acceptedAt,
+          rejected_at: c.rejectedAt,
+          reached_sal_at: c.reachedAt.sal,
+          reached_sql_at: c.reachedAt.sql,
+          reached_opportunity_at: c.reachedAt.opportunity,
+          reached_closed_won_at: c.reachedAt.closed_won,
+          response_minutes: c.responseMinutes,
+          response_business_minutes: c.responseBusinessMinutes,
+          sla_rule_key: c.slaRuleKey,
+          sla_target_minutes: c.slaTargetMinutes,
+          sla_deadline_at: c.slaDeadlineAt,
         })),
       );
     }
-    for (const chunk of chunks(params.spans)) {
-      await tx.insert(stageSpanFacts).values(
+    for (const chunk of chunks(params.spans, 5_000)) {
+      await insertRows(
+        tx,
+        "stage_span_facts",
         chunk.map((s) => ({
           ...derived(s, s.ownerCrmId),
-          entityKind: s.entityKind,
-          entityId: s.entityId,
-          spanIndex: s.spanIndex,
+          entity_kind: s.entityKind,
+          entity_id: s.entityId,
+          span_index: s.spanIndex,
           stage: s.stage,
-          enteredAt: s.enteredAt,
-          leftAt: s.leftAt,
+          entered_at: s.enteredAt,
+          left_at: s.leftAt,
           provenance: s.provenance,
           via: s.via ?? null,
-          stallRuleKey: s.stallRuleKey,
-          stallDeadlineAt: s.stallDeadlineAt,
+          stall_rule_key: s.stallRuleKey,
+          stall_deadline_at: s.stallDeadlineAt,
         })),
       );
     }
-    for (const chunk of chunks(params.deals, 500)) {
-      await tx.insert(dealFacts).values(
+    for (const chunk of chunks(params.deals, 1_000)) {
+      await insertRows(
+        tx,
+        "deal_facts",
         chunk.map((d) => ({
           ...derived(d, d.deal.ownerId),
-          dealId: d.deal.id,
-          createdAt: d.deal.createdAt,
-          firstClosedAt: d.firstClosedAt,
-          lastClosedAt: d.lastClosedAt,
-          closeDateMin: d.closeDateMin,
-          closeDateMax: d.closeDateMax,
+          deal_id: d.deal.id,
+          created_at: d.deal.createdAt,
+          first_closed_at: d.firstClosedAt,
+          last_closed_at: d.lastClosedAt,
+          close_date_min: d.closeDateMin,
+          close_date_max: d.closeDateMax,
           record: d.deal,
           transitions: d.transitions,
         })),
