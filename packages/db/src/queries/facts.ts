@@ -3,6 +3,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { deals, leadDeals, leads } from "../schema/crm-records.ts";
 import { dealFacts, factsState, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
+import { invalidateReviewWeeks } from "./review-week-cache.ts";
 
 const CHUNK = 1_000;
 
@@ -51,6 +52,40 @@ export interface StoredDealFact extends DealFactRow {
   closeDateMax: string | null;
 }
 
+const earliest = (instants: readonly Date[]) =>
+  instants.reduce<Date | null>((min, at) => (min === null || at < min ? at : min), null);
+
+/** The earliest cycle start, span entry and deal creation among the stored facts of some leads and deals. */
+async function earliestStoredFact(
+  db: Pick<Database, "execute">,
+  workspaceId: string,
+  leadIds: readonly string[],
+  dealIds: readonly string[],
+): Promise<Date[]> {
+  const out: Date[] = [];
+  const ids = (list: readonly string[]) =>
+    sql`array[${sql.join(
+      list.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[]`;
+  const none = sql`array[]::uuid[]`;
+  for (let i = 0; i < Math.max(leadIds.length, dealIds.length); i += 5_000) {
+    const leads = leadIds.slice(i, i + 5_000);
+    const deals = dealIds.slice(i, i + 5_000);
+    const leadArray = leads.length ? ids(leads) : none;
+    const dealArray = deals.length ? ids(deals) : none;
+    const result = (await db.execute(sql`select least(
+      (select min(start_at) from mql_cycle_facts where workspace_id = ${workspaceId} and lead_id = any(${leadArray})),
+      (select min(entered_at) from stage_span_facts where workspace_id = ${workspaceId} and entity_kind = 'lead' and entity_id = any(${leadArray})),
+      (select min(entered_at) from stage_span_facts where workspace_id = ${workspaceId} and entity_kind = 'deal' and entity_id = any(${dealArray})),
+      (select min(created_at) from deal_facts where workspace_id = ${workspaceId} and deal_id = any(${dealArray}))
+    ) as at`)) as unknown as { rows: Array<{ at: unknown }> };
+    const at = result.rows[0]?.at;
+    if (at !== null && at !== undefined) out.push(new Date(at as string));
+  }
+  return out;
+}
+
 /** Inserts rows keyed by column name as one JSON document (dates become ISO strings, numbers round-trip exactly). */
 async function insertRows(
   db: Pick<Database, "execute">,
@@ -95,6 +130,13 @@ export async function replaceFacts(
     computed_at: computedAt,
   });
   await db.transaction(async (tx) => {
+    const from = earliest([
+      ...(await earliestStoredFact(tx, workspaceId, params.leadIds, params.dealIds)),
+      ...params.cycles.map((c) => c.startAt),
+      ...params.spans.map((s) => s.enteredAt),
+      ...params.deals.map((d) => d.deal.createdAt),
+    ]);
+    if (from) await invalidateReviewWeeks(tx, { workspaceId, definitionsVersion, from });
     for (const chunk of chunks(params.leadIds, 5_000)) {
       await tx
         .delete(mqlCycleFacts)
@@ -230,5 +272,7 @@ export async function recordFactsRecompute(
         ? { definitionsVersion: params.definitionsVersion, computedAt: now, fullRecomputeAt: now }
         : { computedAt: now },
     });
+  // A full recompute rewrote everything (and may have dropped orphans): no cached week survives it.
+  if (params.full) await invalidateReviewWeeks(db, { ...params, from: null });
   if (params.full) await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts`);
 }

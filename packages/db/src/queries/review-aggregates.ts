@@ -28,6 +28,8 @@ export interface CycleAggregate {
   sql: number;
   opportunity: number;
   closedWon: number;
+  /** The latest instant any of these cycles can change at (start, touch, decision, reach, SLA deadline). */
+  latestAt: Date | null;
 }
 
 export interface ExitAggregate {
@@ -74,7 +76,9 @@ export async function cycleAggregates(
                and (f.rejected_at is null or f.rejected_at > ${asOf}::timestamptz or f.accepted_at <= f.rejected_at) then f.accepted_at end as accepted_at,
         case when f.rejected_at <= ${asOf}::timestamptz
                and not coalesce(f.accepted_at <= ${asOf}::timestamptz and f.accepted_at <= f.rejected_at, false) then f.rejected_at end as rejected_at,
-        f.start_at, f.reached_sal_at, f.reached_sql_at, f.reached_opportunity_at, f.reached_closed_won_at
+        f.start_at, f.reached_sal_at, f.reached_sql_at, f.reached_opportunity_at, f.reached_closed_won_at,
+        greatest(f.start_at, f.first_touch_at, f.accepted_at, f.rejected_at, f.reached_sal_at, f.reached_sql_at,
+          f.reached_opportunity_at, f.reached_closed_won_at, f.sla_deadline_at) as latest_at
       from w join mql_cycle_facts f on f.workspace_id = ${params.workspaceId}
         and f.start_at >= w.start_at and f.start_at < w.end_at and f.start_at <= ${asOf}::timestamptz
     )
@@ -94,7 +98,8 @@ export async function cycleAggregates(
       (count(*) filter (where reached_sal_at <= ${asOf}::timestamptz))::int as sal,
       (count(*) filter (where reached_sql_at <= ${asOf}::timestamptz))::int as sql,
       (count(*) filter (where reached_opportunity_at <= ${asOf}::timestamptz))::int as opportunity,
-      (count(*) filter (where reached_closed_won_at <= ${asOf}::timestamptz))::int as closed_won
+      (count(*) filter (where reached_closed_won_at <= ${asOf}::timestamptz))::int as closed_won,
+      max(latest_at) as latest_at
     from c
     group by grouping sets ((week, service_line), (week))`);
   return rowsOf(result).map((r) => ({
@@ -114,6 +119,7 @@ export async function cycleAggregates(
     sql: Number(r.sql),
     opportunity: Number(r.opportunity),
     closedWon: Number(r.closed_won),
+    latestAt: r.latest_at === null || r.latest_at === undefined ? null : new Date(r.latest_at as string),
   }));
 }
 

@@ -313,8 +313,12 @@ export async function reviewDataFreshness(db: Database, params: { workspaceId: s
   }));
 }
 
-/** When the facts were last written, and under which definitions version the last full recompute ran. */
+/** When the facts were last written, under which definitions version the last full recompute ran, and their generation. */
 export async function factsStatus(db: Database, params: { workspaceId: string }) {
   const [row] = await db.select().from(factsState).where(eq(factsState.workspaceId, params.workspaceId));
-  return { definitionsVersion: row?.definitionsVersion ?? null, computedAt: row?.computedAt ?? null };
+  return {
+    definitionsVersion: row?.definitionsVersion ?? null,
+    computedAt: row?.computedAt ?? null,
+    generation: row?.generation ?? 0,
+  };
 }

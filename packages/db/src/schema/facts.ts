@@ -1,9 +1,11 @@
 import type { DealRecord, Transition } from "@revops/core";
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -118,4 +120,27 @@ export const factsState = pgTable("facts_state", {
   definitionsVersion: integer("definitions_version").notNull(),
   fullRecomputeAt: at("full_recompute_at"),
   computedAt: at("computed_at").notNull().defaultNow(),
+  /** Bumped by every facts write: a review computed from an older generation is not cached. */
+  generation: integer("generation").notNull().default(0),
 });
+
+/**
+ * Review rows of a settled week (every instant its figures read is ≤ settledAt, so any
+ * asOf ≥ settledAt gives the same rows), filled on read and cleared when facts change.
+ */
+export const reviewWeekCache = pgTable(
+  "review_week_cache",
+  {
+    workspaceId: workspaceId(),
+    week: text("week").notNull(),
+    definitionsVersion: integer("definitions_version").notNull(),
+    weekEnd: at("week_end").notNull(),
+    settledAt: at("settled_at").notNull(),
+    /** Whether any fact of the week carries `unassigned` (the row list shows it then). */
+    hasUnassigned: boolean("has_unassigned").notNull(),
+    /** Rows of every line (all, each defined line, unassigned) as the API sends them; json keeps key order. */
+    rows: json("rows").notNull(),
+    computedAt: at("computed_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.week, table.definitionsVersion] })],
+);

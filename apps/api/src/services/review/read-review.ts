@@ -1,23 +1,13 @@
-import type { Definitions, ReviewFacts, ReviewRow } from "@revops/core";
+import type { Definitions, ReviewFacts } from "@revops/core";
 import { computeReviewRow, previousWeek, reviewServiceLines, reviewWindow, UNASSIGNED, weeksBack } from "@revops/core";
 import type { Database } from "@revops/db";
-import {
-  countOpenSpans,
-  currentDefinitions,
-  cycleAggregates,
-  exitAggregates,
-  factsStatus,
-  findDefinitionVersion,
-  findWorkspace,
-  loadDealFacts,
-  reviewDataFreshness,
-} from "@revops/db";
+import { currentDefinitions, factsStatus, findDefinitionVersion, findWorkspace, reviewDataFreshness } from "@revops/db";
 import type { ApiDeps } from "../../env.ts";
 import { badRequest, notFound } from "../../errors.ts";
 import { factsForWeek, factsFromRecords, factsRange, storedFacts } from "./review-facts-source.ts";
 import type { ReviewBody, ReviewWeekBody } from "./review-schema.ts";
-import type { StoredAggregates } from "./rows-from-aggregates.ts";
-import { rowFromAggregates } from "./rows-from-aggregates.ts";
+import type { WeekRows } from "./review-weeks.ts";
+import { factsWeekRows } from "./review-weeks.ts";
 
 export interface ReviewQuery {
   workspaceId: string;
@@ -64,53 +54,18 @@ export async function factsForWeeks(ctx: ReviewContext, workspaceId: string, wee
   return ctx.computedFrom === "facts" ? storedFacts(ctx.db, range) : factsFromRecords(ctx.db, workspaceId, ctx.defs);
 }
 
-type RowSource = { kind: "facts"; aggregates: StoredAggregates } | { kind: "records"; facts: ReviewFacts };
-
-/** One week's rows: from SQL-grouped facts, or (another definitions version) from facts rebuilt from records. */
-function weekRows(ctx: ReviewContext, source: RowSource, week: string, asOf: Date, lines: string[]): ReviewWeekBody {
-  const window = reviewWindow(ctx.defs, week, asOf);
-  let rows: ReviewRow[];
-  if (source.kind === "facts") {
-    const aggregates = {
-      ...source.aggregates,
-      deals: factsForWeek({ cycles: [], spans: [], deals: source.aggregates.deals }, ctx.defs, week, asOf).deals,
-    };
-    rows = lines.map((serviceLine) => rowFromAggregates(aggregates, ctx.defs, week, asOf, serviceLine));
-  } else {
-    const own = factsForWeek(source.facts, ctx.defs, week, asOf);
-    rows = lines.map((serviceLine) => computeReviewRow({ ...own, defs: ctx.defs, week, asOf, serviceLine }));
-  }
-  return { week, start: window.start.toISOString(), end: window.end.toISOString(), rows: jsonOf(rows) };
-}
-
-/** Stored facts: grouped in SQL for every requested week at once (cycles, exits, open spans), deals read whole. */
-async function storedAggregates(
+/** One week's rows recomputed from records (another definitions version). */
+function recordWeekRows(
   ctx: ReviewContext,
-  workspaceId: string,
-  weeks: string[],
+  facts: ReviewFacts,
+  week: string,
   asOf: Date,
-): Promise<StoredAggregates> {
-  const windows = weeks.map((week) => reviewWindow(ctx.defs, week, asOf));
-  const cutoffs = [...new Set(windows.map((w) => w.cutoff.getTime()))].map((t) => new Date(t));
-  const range = factsRange(workspaceId, ctx.defs, weeks, asOf);
-  const [cycles, exits, open, deals] = await Promise.all([
-    cycleAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
-    exitAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
-    countOpenSpans(ctx.db, { workspaceId, at: cutoffs }),
-    loadDealFacts(ctx.db, range),
-  ]);
-  return { cycles, exits, open, deals };
-}
-
-/** Row keys: `all`, each defined line, and `unassigned` when any fact of these weeks carries it (as core does). */
-function serviceLinesOf(defs: Definitions, aggregates: StoredAggregates): string[] {
-  const lines = ["all", ...defs.serviceLines.map((s) => s.key)];
-  const unassigned =
-    aggregates.cycles.some((c) => c.serviceLine === UNASSIGNED) ||
-    aggregates.exits.some((e) => e.serviceLine === UNASSIGNED) ||
-    aggregates.open.some((o) => o.serviceLine === UNASSIGNED) ||
-    aggregates.deals.some((d) => d.serviceLine === UNASSIGNED);
-  return unassigned ? [...lines, UNASSIGNED] : lines;
+  lines: string[],
+): ReviewWeekBody {
+  const window = reviewWindow(ctx.defs, week, asOf);
+  const own = factsForWeek(facts, ctx.defs, week, asOf);
+  const rows = lines.map((serviceLine) => computeReviewRow({ ...own, defs: ctx.defs, week, asOf, serviceLine }));
+  return { week, start: window.start.toISOString(), end: window.end.toISOString(), rows: jsonOf(rows) };
 }
 
 /** Dates become ISO strings exactly as the API sends them. */
@@ -118,39 +73,76 @@ function jsonOf<T>(value: T): ReviewWeekBody["rows"] {
   return JSON.parse(JSON.stringify(value));
 }
 
-/** The weekly review of spec §7 (plus the 12-week trend), read from the precomputed facts. */
-export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<ReviewBody> {
-  const ctx = await reviewContext(deps, query.workspaceId, query.definitionsVersion);
-  checkServiceLine(ctx.defs, query.serviceLine);
+/** W, W−1 and the trend (one row per week: all, or the requested line) from the stored facts and the week cache. */
+async function weeksFromFacts(ctx: ReviewContext, query: ReviewQuery, generation: number) {
   const previous = previousWeek(query.week);
   const trendWeeks = query.trend ? weeksBack(query.week, 12) : [];
+  const main = new Set([query.week, previous]);
   const weeks = [...new Set([previous, query.week, ...trendWeeks])];
-  let source: RowSource;
-  let lines: string[];
-  if (ctx.computedFrom === "facts") {
-    const aggregates = await storedAggregates(ctx, query.workspaceId, weeks, query.asOf);
-    source = { kind: "facts", aggregates };
-    lines = query.serviceLine ? [query.serviceLine] : serviceLinesOf(ctx.defs, aggregates);
-  } else {
-    const facts = await factsFromRecords(ctx.db, query.workspaceId, ctx.defs);
-    source = { kind: "records", facts };
-    lines = query.serviceLine ? [query.serviceLine] : reviewServiceLines(facts, ctx.defs);
-  }
-  const main = weekRows(ctx, source, query.week, query.asOf, lines);
-  const before = weekRows(ctx, source, previous, query.asOf, lines);
+  const defined = ctx.defs.serviceLines.map((s) => s.key);
   // The trend carries one row per week (all, or the requested line): 12 full reviews would cost 12× for a sparkline.
+  const trendLines = [query.serviceLine ?? "all"];
+  const linesOf = (week: string, anyUnassigned: boolean) => {
+    if (query.serviceLine) return [query.serviceLine];
+    if (!main.has(week)) return trendLines;
+    return anyUnassigned ? ["all", ...defined, UNASSIGNED] : ["all", ...defined];
+  };
+  const computed = await factsWeekRows(ctx, {
+    workspaceId: query.workspaceId,
+    weeks,
+    asOf: query.asOf,
+    linesOf,
+    generation,
+  });
+  const anyUnassigned = computed.some((w) => w.hasUnassigned);
+  const body = (week: WeekRows, lines: string[]): ReviewWeekBody => ({
+    week: week.week,
+    start: week.start,
+    end: week.end,
+    rows: lines.map((line) => week.rows.get(line)).filter((row) => row !== undefined),
+  });
+  const find = (week: string) => computed.find((w) => w.week === week) as WeekRows;
+  return {
+    main: body(find(query.week), linesOf(query.week, anyUnassigned)),
+    before: body(find(previous), linesOf(previous, anyUnassigned)),
+    trend: trendWeeks.map((w) => body(find(w), trendLines)),
+  };
+}
+
+/** W, W−1 and the trend recomputed from the records under another definitions version. */
+async function weeksFromRecords(ctx: ReviewContext, query: ReviewQuery) {
+  const previous = previousWeek(query.week);
+  const facts = await factsFromRecords(ctx.db, query.workspaceId, ctx.defs);
+  const lines = query.serviceLine ? [query.serviceLine] : reviewServiceLines(facts, ctx.defs);
+  const main = recordWeekRows(ctx, facts, query.week, query.asOf, lines);
+  const before = recordWeekRows(ctx, facts, previous, query.asOf, lines);
   const trendLines = [query.serviceLine ?? "all"];
   const pick = (week: ReviewWeekBody) => ({
     ...week,
     rows: week.rows.filter((r) => trendLines.includes(r.serviceLine)),
   });
+  const trendWeeks = query.trend ? weeksBack(query.week, 12) : [];
   const trend = trendWeeks.map((w) =>
-    w === query.week ? pick(main) : w === previous ? pick(before) : weekRows(ctx, source, w, query.asOf, trendLines),
+    w === query.week
+      ? pick(main)
+      : w === previous
+        ? pick(before)
+        : recordWeekRows(ctx, facts, w, query.asOf, trendLines),
   );
-  const [connections, status] = await Promise.all([
-    reviewDataFreshness(ctx.db, { workspaceId: query.workspaceId }),
-    factsStatus(ctx.db, { workspaceId: query.workspaceId }),
-  ]);
+  return { main, before, trend };
+}
+
+/** The weekly review of spec §7 (plus the 12-week trend): settled weeks from the cache, the rest from the facts. */
+export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<ReviewBody> {
+  const ctx = await reviewContext(deps, query.workspaceId, query.definitionsVersion);
+  checkServiceLine(ctx.defs, query.serviceLine);
+  // Read before the facts: rows computed from facts newer than this generation are not cached.
+  const status = await factsStatus(ctx.db, { workspaceId: query.workspaceId });
+  const { main, before, trend } =
+    ctx.computedFrom === "facts"
+      ? await weeksFromFacts(ctx, query, status.generation)
+      : await weeksFromRecords(ctx, query);
+  const connections = await reviewDataFreshness(ctx.db, { workspaceId: query.workspaceId });
   return {
     workspace: query.workspaceId,
     week: query.week,

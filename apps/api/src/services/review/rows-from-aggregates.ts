@@ -37,6 +37,7 @@ const EMPTY: Omit<CycleAggregate, "week" | "serviceLine"> = {
   sql: 0,
   opportunity: 0,
   closedWon: 0,
+  latestAt: null,
 };
 
 function velocityRows(
