@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import { alerts, ensureWorkspace, migrateDatabase, openDatabase } from "@revops/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchChromium, screenshotsDir } from "../support/browser.ts";
-import { ensureWebBuilt } from "../support/built-web.ts";
 import { freePort, type RunningProcess, runNode, tempDataDir, waitFor } from "../support/processes.ts";
+import { buildDashboard } from "./dashboard-demo.ts";
 
 const ownerPassword = "demo owner password 2026";
 const people = {
@@ -16,6 +17,34 @@ let api: RunningProcess;
 let browser: Browser;
 let baseUrl: string;
 const links: Record<string, string> = {};
+const alertIds: Record<string, string> = {};
+
+/** Two breached alerts in the demo workspace (no CRM here), written before the API owns the PGlite folder. */
+async function seedAlerts(dataDir: string) {
+  const database = await openDatabase({ dataDir });
+  await migrateDatabase(database);
+  await ensureWorkspace(database.db, { id: "demo", name: "Demo company" });
+  const now = Date.now();
+  for (const name of ["Ada Quick", "Ben Slow"]) {
+    const [row] = await database.db
+      .insert(alerts)
+      .values({
+        workspaceId: "demo",
+        ruleKey: "mql-response",
+        ruleName: "MQL response",
+        entityKind: "lead",
+        entityId: `lead-${name}`,
+        entityName: name,
+        cycleIndex: 0,
+        kind: "breached",
+        dueAt: new Date(now - 3_600_000),
+        deadlineAt: new Date(now - 3_600_000),
+      })
+      .returning({ id: alerts.id });
+    if (row) alertIds[name] = row.id;
+  }
+  await database.close();
+}
 
 /** The API as a script would call it: cookies and the CSRF token from the sign-in answer. */
 async function signedInFetch(email: string, password: string) {
@@ -39,12 +68,16 @@ async function signedInFetch(email: string, password: string) {
 }
 
 beforeAll(async () => {
-  ensureWebBuilt();
+  // Built from these sources into a folder of its own (a shared apps/web/dist may be older).
+  const webDist = buildDashboard();
+  const dataDir = tempDataDir();
+  await seedAlerts(dataDir);
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   api = runNode("apps/api/src/main.ts", {
     PORT: String(port),
-    DATA_DIR: tempDataDir(),
+    DATA_DIR: dataDir,
+    WEB_DIST: webDist,
     QUEUE_PREFIX: `e2e-${randomUUID().slice(0, 8)}`,
     DEMO_WORKSPACE: "demo",
     DEMO_OWNER_PASSWORD: ownerPassword,
@@ -66,7 +99,7 @@ beforeAll(async () => {
   });
   expect(joined.status).toBe(200);
   browser = await launchChromium();
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -98,7 +131,7 @@ it("refuses a wrong password with a message that does not say whether the accoun
   expect(await page.getByRole("alert").textContent()).toBe("The email or password is not right.");
 });
 
-it("an editor adds an action item, but cannot change the definitions", async () => {
+it("an editor adds an action item and acknowledges an alert, but cannot change the definitions", async () => {
   const page = await signIn(people.editor.email, people.editor.password);
   expect(await page.getByTestId("signed-in-as").textContent()).toBe(people.editor.email);
   await page.goto(`${baseUrl}/meeting?workspace=demo&week=2026-W46`);
@@ -106,12 +139,15 @@ it("an editor adds an action item, but cannot change the definitions", async () 
   await page.getByLabel("Owner").fill("Eddie");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByText("Call back every breached lead").first().waitFor();
+  await page.goto(`${baseUrl}/alerts?workspace=demo`);
+  await page.getByRole("button", { name: "Acknowledge the alert on Ada Quick" }).click();
+  await page.getByText(`Acknowledged by ${people.editor.email}`).waitFor();
   await page.goto(`${baseUrl}/definitions?workspace=demo`);
   await page.getByText("read only: ask an admin").waitFor();
   await page.screenshot({ path: join(screenshotsDir, "auth-editor.png"), fullPage: true });
 });
 
-it("a viewer joins by the invitation link, sees the same action items read only, and signs out", async () => {
+it("a viewer joins by the invitation link, reads action items, alerts and definitions but changes nothing, and signs out", async () => {
   const page = await (await browser.newContext()).newPage();
   const path = new URL(links.viewer ?? "").pathname;
   await page.goto(`${baseUrl}${path}`);
@@ -125,7 +161,24 @@ it("a viewer joins by the invitation link, sees the same action items read only,
   await page.getByText("Call back every breached lead").first().waitFor();
   await page.getByTestId("meeting-read-only").waitFor();
   expect(await page.getByLabel("What").count()).toBe(0);
+  await page.goto(`${baseUrl}/alerts?workspace=demo`);
+  await page.getByText(`Acknowledged by ${people.editor.email}`).waitFor();
+  // "Open" shows once the role is known (until then the control shows and the API decides).
+  await page.getByTestId("alerts-table").getByText("Open", { exact: true }).waitFor();
+  expect(await page.getByRole("button", { name: /^Acknowledge/ }).count()).toBe(0);
   await page.screenshot({ path: join(screenshotsDir, "auth-viewer.png"), fullPage: true });
+  await page.goto(`${baseUrl}/definitions?workspace=demo`);
+  await page.getByText("read only: ask an admin").waitFor();
+  // Hidden controls are not the guard: the API refuses the viewer's own session, CSRF token and all.
+  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "revops_csrf")?.value ?? "";
+  const forced = await page.request.post(
+    `${baseUrl}/api/v1/workspaces/demo/alerts/${alertIds["Ben Slow"]}/acknowledge`,
+    {
+      headers: { "x-csrf-token": csrf, origin: baseUrl },
+    },
+  );
+  expect(forced.status()).toBe(403);
+  expect(await forced.json()).toMatchObject({ code: "forbidden" });
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
   await page.goto(`${baseUrl}/meeting?workspace=demo`);

@@ -6,6 +6,7 @@ import { QueryState } from "../layout/QueryState";
 import { WorkspaceGate } from "../layout/WorkspaceGate";
 import { formatDateTime } from "../lib/format";
 import { setSearchParams, useSearchParam } from "../router";
+import { Acknowledgement } from "./Acknowledgement";
 import type { AlertDelivery, AlertEntry } from "./alert-types";
 
 const pageSize = 50;
@@ -81,6 +82,7 @@ function Alerts(props: { workspace: string }) {
                       <th scope="col">Owner</th>
                       <th scope="col">Deadline</th>
                       <th scope="col">Delivery</th>
+                      <th scope="col">Acknowledged</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -101,6 +103,9 @@ function Alerts(props: { workspace: string }) {
                         <td>{formatDateTime(alert.deadlineAt)}</td>
                         <td>
                           <Deliveries deliveries={alert.deliveries ?? []} />
+                        </td>
+                        <td>
+                          <Acknowledgement workspace={props.workspace} alert={alert} />
                         </td>
                       </tr>
                     ))}
