@@ -23,6 +23,7 @@ export * from "./queries/review-aggregates.ts";
 export * from "./queries/review-facts.ts";
 export * from "./queries/review-records.ts";
 export * from "./queries/review-week-cache.ts";
+export * from "./queries/stage-edges.ts";
 export * from "./queries/sync-runs.ts";
 export * from "./queries/unmapped-values.ts";
 export * from "./queries/workspaces.ts";

@@ -1,5 +1,7 @@
-import { computeReviewRow, weeksBack } from "@revops/core";
+import { computeReviewRow, weekBounds, weeksBack } from "@revops/core";
 import {
+  countOpenSpans,
+  countOpenSpansAt,
   ensureWorkspace,
   factsStatus,
   insertDefinitionVersion,
@@ -175,5 +177,66 @@ describe("the settled-week cache of the review", () => {
     });
     expect(stale).toBe(false);
     expect((await cachedWeeks()).map((c) => c.week)).not.toContain("2030-W01");
+  });
+});
+
+describe("open and stalled counts from the weekly edge counts", () => {
+  it("equal a pass over the spans at week boundaries and inside weeks, across DST, after incremental writes", async () => {
+    const api = await createTestApi();
+    try {
+      const db = api.deps.database.db;
+      await ensureWorkspace(db, { id: "acme", name: "Acme" });
+      // Berlin: weeks start at local midnight, and 2026-03-29 is a DST change.
+      const defs = { ...storyDefinitions(), timezone: "Europe/Berlin" };
+      await insertDefinitionVersion(db, { workspaceId: "acme", document: defs, createdBy: "test", diff: [] });
+      const ids = await insertReviewStory(db, { workspaceId: "acme", crm: "hubspot", settings: { portalId: "4242" } });
+      await recomputeFactsJob(api.deps, { workspaceId: "acme", all: true, reason: "test" });
+      const instants: Date[] = [];
+      for (let t = Date.parse("2026-02-01T00:00:00Z"); t < Date.parse("2026-05-01T00:00:00Z"); t += 5 * 3_600_000) {
+        instants.push(new Date(t));
+      }
+      for (const week of weeksBack("2026-W17", 14)) instants.push(weekBounds(week, defs.timezone).start);
+      const sorted = (rows: Awaited<ReturnType<typeof countOpenSpans>>) => rows.map((r) => JSON.stringify(r)).sort();
+      const agree = async () => {
+        for (const at of instants) {
+          const fromEdges = await countOpenSpansAt(db, { workspaceId: "acme", at: [at], timeZone: defs.timezone });
+          const fromSpans = await countOpenSpans(db, { workspaceId: "acme", at: [at] });
+          expect(sorted(fromEdges), at.toISOString()).toEqual(sorted(fromSpans));
+        }
+        const all = await countOpenSpansAt(db, { workspaceId: "acme", at: instants, timeZone: defs.timezone });
+        expect(sorted(all)).toEqual(sorted(await countOpenSpans(db, { workspaceId: "acme", at: instants })));
+        return all.length;
+      };
+      // The weekly counts are built in the workspace's zone, so they are what countOpenSpansAt reads.
+      expect((await factsStatus(db, { workspaceId: "acme" })).edgesTimezone).toBe("Europe/Berlin");
+      expect(await agree()).toBeGreaterThan(100);
+      // Incremental writes after the rebuild: every story record again, and a lead entering across the DST change.
+      const requalified = await insertTestLead(
+        db,
+        { workspaceId: "acme", connectionId: ids.connectionId, crm: "hubspot" },
+        {
+          crmId: "1098",
+          createdAt: new Date("2026-03-27T22:30:00Z"),
+          serviceLineRaw: "Data",
+          sourceRaw: "Web",
+          changes: [
+            { property: "lifecyclestage", value: "marketingqualifiedlead", at: new Date("2026-03-27T22:30:00Z") },
+            { property: "lifecyclestage", value: "salesqualifiedlead", at: new Date("2026-03-30T07:00:00Z") },
+          ],
+        },
+      );
+      const leadIds = [...Object.values(ids.leads), requalified];
+      await recomputeFactsJob(api.deps, {
+        workspaceId: "acme",
+        leadIds,
+        dealIds: Object.values(ids.deals),
+        all: false,
+        reason: "test",
+      });
+      expect((await factsStatus(db, { workspaceId: "acme" })).edgesTimezone).toBe("Europe/Berlin");
+      await agree();
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -60,7 +60,16 @@ export async function recomputeEntities(
   const deals: StoredDealFact[] = built.deals
     .filter((d) => writeDeals.has(d.deal.id))
     .map((d) => ({ ...d, ...dealCloseFacts(d) }));
-  await replaceFacts(db, { workspaceId, leadIds, dealIds, definitionsVersion: params.version, cycles, spans, deals });
+  await replaceFacts(db, {
+    workspaceId,
+    leadIds,
+    dealIds,
+    definitionsVersion: params.version,
+    timeZone: defs.timezone,
+    cycles,
+    spans,
+    deals,
+  });
 
   const records = new Map<string, LeadRecord | DealRecord>();
   for (const record of [...leadRecords, ...dealRecords]) records.set(record.id, record);
@@ -101,7 +110,12 @@ export async function recomputeFactsJob(
     });
   }
   if (all) await deleteOrphanFacts(db, { workspaceId });
-  await recordFactsRecompute(db, { workspaceId, definitionsVersion: current.version, full: all });
+  await recordFactsRecompute(db, {
+    workspaceId,
+    definitionsVersion: current.version,
+    timeZone: current.document.timezone,
+    full: all,
+  });
   await deps.queues.enqueue(
     refreshSlaClocks,
     all

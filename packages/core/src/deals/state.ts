@@ -12,14 +12,40 @@ export interface DealState {
   probability: number | null;
 }
 
-/** Latest value with `at <= T`; an entry dated before creation is the created-with value. */
-function valueAt<V>(changes: readonly { value: V; at: Date }[], asOf: number, fallback: V): V {
-  let best: { value: V; at: number } | null = null;
+/**
+ * Latest value with `at <= T` (ties: the later entry); an entry dated before `floor` (the
+ * creation) counts as made at `floor`, i.e. it is the created-with value. No allocation: the
+ * review calls this for every deal of a quarter, per line and week.
+ */
+function valueAt<V>(changes: readonly { value: V; at: Date }[], asOf: number, fallback: V, floor: number): V {
+  let found = false;
+  let bestAt = 0;
+  let best = fallback;
   for (const change of changes) {
-    const at = change.at.getTime();
-    if (at <= asOf && (best === null || at >= best.at)) best = { value: change.value, at };
+    const at = Math.max(change.at.getTime(), floor);
+    if (at <= asOf && (!found || at >= bestAt)) {
+      found = true;
+      bestAt = at;
+      best = change.value;
+    }
   }
-  return best ? best.value : fallback;
+  return best;
+}
+
+/** The canonical stage of the latest transition with `at <= T` (ties: the later one); null before any. */
+function stageAt(transitions: readonly Transition[], asOf: number): CanonicalStage | null {
+  let found = false;
+  let bestAt = 0;
+  let best: CanonicalStage | null = null;
+  for (const transition of transitions) {
+    const at = transition.at.getTime();
+    if (at <= asOf && (!found || at >= bestAt)) {
+      found = true;
+      bestAt = at;
+      best = transition.stage;
+    }
+  }
+  return best;
 }
 
 /**
@@ -33,21 +59,15 @@ export function dealStateAt(deal: DealRecord, transitions: readonly Transition[]
     return { exists: false, stage: null, crmStageValue: null, amount: null, closeDate: null, probability: null };
   }
   const created = deal.createdAt.getTime();
-  const clamp = <V>(changes: readonly { value: V; at: Date }[]) =>
-    changes.map((c) => ({ value: c.value, at: new Date(Math.max(c.at.getTime(), created)) }));
-  const crmStageValue = valueAt(clamp(deal.stageChanges), t, null as string | null);
-  const stage = valueAt(
-    transitions.map((tr) => ({ value: tr.stage as CanonicalStage | null, at: tr.at })),
-    t,
-    null,
-  );
+  const crmStageValue = valueAt<string | null>(deal.stageChanges, t, null, created);
+  const stage = stageAt(transitions, t);
   const probability = crmStageValue === null ? null : (deal.probabilityByStage[crmStageValue] ?? null);
   return {
     exists: true,
     stage,
     crmStageValue,
-    amount: valueAt(clamp(deal.amountChanges), t, null),
-    closeDate: valueAt(clamp(deal.closeDateChanges), t, null),
+    amount: valueAt(deal.amountChanges, t, null, created),
+    closeDate: valueAt(deal.closeDateChanges, t, null, created),
     probability,
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from "../client.ts";
 import { deals, leadDeals, leads } from "../schema/crm-records.ts";
 import { dealFacts, factsState, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
 import { invalidateReviewWeeks } from "./review-week-cache.ts";
+import { rebuildStageEdges, shiftEntityStageEdges } from "./stage-edges.ts";
 
 const CHUNK = 1_000;
 
@@ -110,6 +111,8 @@ export async function replaceFacts(
     leadIds: readonly string[];
     dealIds: readonly string[];
     definitionsVersion: number;
+    /** The workspace zone: weekly edge counts of the spans are kept in its weeks. */
+    timeZone: string;
     cycles: readonly StoredCycleFact[];
     spans: readonly StoredSpanFact[];
     deals: readonly StoredDealFact[];
@@ -137,6 +140,8 @@ export async function replaceFacts(
       ...params.deals.map((d) => d.deal.createdAt),
     ]);
     if (from) await invalidateReviewWeeks(tx, { workspaceId, definitionsVersion, from });
+    const edges = (sign: 1 | -1) => shiftEntityStageEdges(tx, { ...params, sign });
+    await edges(-1);
     for (const chunk of chunks(params.leadIds, 5_000)) {
       await tx
         .delete(mqlCycleFacts)
@@ -227,6 +232,7 @@ export async function replaceFacts(
         })),
       );
     }
+    await edges(1);
   });
 }
 
@@ -255,7 +261,7 @@ export async function deleteOrphanFacts(db: Database, params: { workspaceId: str
 /** Records a recompute; a full one also refreshes the planner's statistics (PGlite never runs autovacuum). */
 export async function recordFactsRecompute(
   db: Database,
-  params: { workspaceId: string; definitionsVersion: number; full: boolean },
+  params: { workspaceId: string; definitionsVersion: number; timeZone: string; full: boolean },
 ): Promise<void> {
   const now = new Date();
   await db
@@ -273,6 +279,9 @@ export async function recordFactsRecompute(
         : { computedAt: now },
     });
   // A full recompute rewrote everything (and may have dropped orphans): no cached week survives it.
-  if (params.full) await invalidateReviewWeeks(db, { ...params, from: null });
-  if (params.full) await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts`);
+  if (!params.full) return;
+  await invalidateReviewWeeks(db, { ...params, from: null });
+  // The batches kept the edge counts in step, but in the zone of the new definitions only from now on.
+  await rebuildStageEdges(db, params);
+  await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts, stage_edge_weeks`);
 }

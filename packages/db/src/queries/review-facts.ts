@@ -320,5 +320,6 @@ export async function factsStatus(db: Database, params: { workspaceId: string })
     definitionsVersion: row?.definitionsVersion ?? null,
     computedAt: row?.computedAt ?? null,
     generation: row?.generation ?? 0,
+    edgesTimezone: row?.edgesTimezone ?? null,
   };
 }

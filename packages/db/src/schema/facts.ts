@@ -84,6 +84,14 @@ export const stageSpanFacts = pgTable(
     index("stage_span_facts_open_idx").on(table.workspaceId, table.entityKind, table.stage, table.enteredAt),
     // Spans still open now: the bulk of every "in stage at T" count, read without the closed history.
     index("stage_span_facts_open_now_idx").on(table.workspaceId, table.enteredAt).where(sql`${table.leftAt} is null`),
+    // The edges of the few days between the last week boundary and a cutoff inside a week.
+    index("stage_span_facts_entered_idx").on(table.workspaceId, table.enteredAt),
+    index("stage_span_facts_stall_idx")
+      .on(table.workspaceId, table.stallDeadlineAt)
+      .where(sql`${table.stallDeadlineAt} is not null`),
+    index("stage_span_facts_stall_leave_idx")
+      .on(table.workspaceId, sql`greatest(${table.stallDeadlineAt}, ${table.leftAt})`)
+      .where(sql`${table.stallDeadlineAt} is not null and ${table.leftAt} is not null`),
   ],
 );
 
@@ -122,7 +130,32 @@ export const factsState = pgTable("facts_state", {
   computedAt: at("computed_at").notNull().defaultNow(),
   /** Bumped by every facts write: a review computed from an older generation is not cached. */
   generation: integer("generation").notNull().default(0),
+  /** The zone whose weeks bucket `stage_edge_weeks` (set by its rebuild); another zone → counted from the spans. */
+  edgesTimezone: text("edges_timezone"),
 });
+
+/**
+ * How many times in stage started, ended, became stalled and stopped being stalled, per week
+ * (`week_end`: the first week boundary at or after the instant), kept in step with
+ * `stage_span_facts`: open(c) = Σ enter − Σ leave over instants ≤ c, without reading history.
+ */
+export const stageEdgeWeeks = pgTable(
+  "stage_edge_weeks",
+  {
+    workspaceId: workspaceId(),
+    serviceLine: text("service_line").notNull(),
+    entityKind: text("entity_kind", { enum: ["lead", "deal"] }).notNull(),
+    stage: text("stage").notNull(),
+    edge: text("edge", { enum: ["enter", "leave", "stall", "stall_leave"] }).notNull(),
+    weekEnd: at("week_end").notNull(),
+    n: integer("n").notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [table.workspaceId, table.weekEnd, table.serviceLine, table.entityKind, table.stage, table.edge],
+    }),
+  ],
+);
 
 /**
  * Review rows of a settled week (every instant its figures read is ≤ settledAt, so any

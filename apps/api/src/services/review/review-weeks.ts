@@ -2,7 +2,7 @@ import type { Definitions } from "@revops/core";
 import { reviewWindow, UNASSIGNED } from "@revops/core";
 import type { CachedReviewWeek } from "@revops/db";
 import {
-  countOpenSpans,
+  countOpenSpansAt,
   cycleAggregates,
   exitAggregates,
   loadDealFacts,
@@ -145,7 +145,7 @@ async function storedAggregates(
   const [cycles, exits, open, deals] = await Promise.all([
     cycleAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
     exitAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
-    countOpenSpans(ctx.db, { workspaceId, at: cutoffs }),
+    countOpenSpansAt(ctx.db, { workspaceId, at: cutoffs, timeZone: ctx.defs.timezone }),
     loadDealFacts(ctx.db, range),
   ]);
   return { cycles, exits, open, deals };
