@@ -19,6 +19,8 @@ export * from "./queries/data-quality.ts";
 export * from "./queries/definitions.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/meeting.ts";
+export * from "./queries/property-change-writes.ts";
+export { analyzeCrmRecords, commitWithoutFlushWait } from "./queries/bulk.ts";
 export * from "./queries/review-aggregates.ts";
 export * from "./queries/review-facts.ts";
 export * from "./queries/review-records.ts";

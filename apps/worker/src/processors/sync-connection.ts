@@ -16,6 +16,7 @@ import type { WorkerDeps } from "../deps.ts";
 import { commitPage, Touched } from "../sync/commit-page.ts";
 import { acquireConnectionLock, type ConnectionLock } from "../sync/connection-lock.ts";
 import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
+import { PlannerStatistics } from "../sync/planner-statistics.ts";
 import { readAhead } from "../sync/read-ahead.ts";
 import { secretBoxOf } from "../sync/secret-box.ts";
 
@@ -108,11 +109,13 @@ async function runSync(
     });
     const startedAt = await databaseNow(db);
     const scope = { workspaceId, connectionId, crm: connection.crm };
+    const statistics = new PlannerStatistics(db);
     for await (const page of readAhead(crm.source.pages({ mode, cursors, touched: payload.touched, startedAt }))) {
       if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
       await commitPage(db, scope, page, touched);
       pages++;
       records[page.object] = (records[page.object] ?? 0) + page.records;
+      await statistics.afterPage(page.records);
       await progress(page);
     }
     await progress(null);

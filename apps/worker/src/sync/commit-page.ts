@@ -1,6 +1,7 @@
 import type { SyncPage } from "@revops/connectors";
 import {
   appendPropertyChanges,
+  commitWithoutFlushWait,
   type Database,
   markDeleted,
   recordDataQualityProblems,
@@ -47,6 +48,7 @@ export class Touched {
 export async function commitPage(db: Database, scope: SyncScope, page: SyncPage, touched: Touched): Promise<void> {
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
+    await commitWithoutFlushWait(tx);
     if (page.owners?.length) await upsertOwners(tx, scope, page.owners);
     if (page.stages?.length) await upsertPipelineStages(tx, scope, page.stages);
     if (page.leads?.records.length) {

@@ -1,8 +1,17 @@
-import type { CrmKind } from "@revops/core";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type {
+  ActivityInput,
+  CrmKind,
+  DealInput,
+  LeadInput,
+  OwnerInput,
+  PipelineStageInput,
+  PropertyChangeInput,
+} from "@revops/core";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { activities, deals, leads, owners, pipelineStages, propertyChanges } from "../schema/crm-records.ts";
-import { crmLeadDealLinks } from "../schema/sync.ts";
+import { deals, leads, owners, pipelineStages } from "../schema/crm-records.ts";
+import { anyOf, type BulkColumn, selectRows, unnestRows } from "./bulk.ts";
+import { type ChangeRow, insertChanges } from "./property-change-writes.ts";
 
 /** Which connection a page of records belongs to. */
 export interface SyncScope {
@@ -11,22 +20,19 @@ export interface SyncScope {
   crm: CrmKind;
 }
 
-import type {
-  ActivityInput,
-  DealInput,
-  LeadInput,
-  OwnerInput,
-  PipelineStageInput,
-  PropertyChangeInput,
-} from "@revops/core";
-
 export type { ActivityInput, DealInput, LeadInput, OwnerInput, PipelineStageInput, PropertyChangeInput };
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
-const list = (values: string[]) =>
-  sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
+
+/** The lead/deal columns both upserts write, beyond workspace, connection and CRM. */
+const recordUpdate = (columns: string[]) =>
+  sql.raw(
+    [
+      ...columns.map((c) => `${c} = excluded.${c}`),
+      "deleted_at = null",
+      "merged_into_crm_id = null",
+      "synced_at = now()",
+    ].join(", "),
   );
 
 /**
@@ -40,57 +46,25 @@ export async function upsertLeads(
   options: { replaceProperties?: string[] } = {},
 ): Promise<Map<string, string>> {
   if (inputs.length === 0) return new Map();
-  const rows = await db
-    .insert(leads)
-    .values(
-      inputs.map((input) => ({
-        workspaceId: scope.workspaceId,
-        connectionId: scope.connectionId,
-        crm: scope.crm,
-        crmId: input.crmId,
-        name: input.name,
-        email: input.email,
-        ownerCrmId: input.ownerCrmId,
-        serviceLineRaw: input.serviceLineRaw,
-        sourceRaw: input.sourceRaw,
-        tier: input.tier,
-        createdAtCrm: input.createdAt,
-        modifiedAtCrm: input.modifiedAt,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [leads.connectionId, leads.crmId],
-      set: {
-        name: excluded("name"),
-        email: excluded("email"),
-        ownerCrmId: excluded("owner_crm_id"),
-        serviceLineRaw: excluded("service_line_raw"),
-        sourceRaw: excluded("source_raw"),
-        tier: excluded("tier"),
-        createdAtCrm: excluded("created_at_crm"),
-        modifiedAtCrm: excluded("modified_at_crm"),
-        deletedAt: sql`null`,
-        mergedIntoCrmId: sql`null`,
-        syncedAt: sql`now()`,
-      },
-    })
-    .returning({ id: leads.id, crmId: leads.crmId });
-  const ids = new Map(rows.map((row) => [row.crmId, row.id]));
+  const columns: BulkColumn[] = [
+    ["crm_id", "text", inputs.map((input) => input.crmId)],
+    ["name", "text", inputs.map((input) => input.name)],
+    ["email", "text", inputs.map((input) => input.email)],
+    ["owner_crm_id", "text", inputs.map((input) => input.ownerCrmId)],
+    ["service_line_raw", "text", inputs.map((input) => input.serviceLineRaw)],
+    ["source_raw", "text", inputs.map((input) => input.sourceRaw)],
+    ["tier", "text", inputs.map((input) => input.tier)],
+    ["created_at_crm", "timestamptz", inputs.map((input) => input.createdAt)],
+    ["modified_at_crm", "timestamptz", inputs.map((input) => input.modifiedAt)],
+  ];
+  const ids = await upsertRecords(db, scope, "leads", columns);
   await writeChanges(db, scope.workspaceId, "lead", inputs, ids, options.replaceProperties);
   const crmIds = inputs.map((input) => input.crmId);
   // Activities that arrived before their lead.
-  await db
-    .update(activities)
-    .set({
-      leadId: sql`(select l.id from leads l where l.connection_id = ${scope.connectionId} and l.crm_id = ${activities.leadCrmId})`,
-    })
-    .where(
-      and(
-        eq(activities.connectionId, scope.connectionId),
-        inArray(activities.leadCrmId, crmIds),
-        isNull(activities.leadId),
-      ),
-    );
+  await db.execute(sql`
+    update activities a set lead_id = l.id from leads l
+    where a.connection_id = ${scope.connectionId} and a.lead_id is null and ${anyOf(sql`a.lead_crm_id`, "text", crmIds)}
+      and l.connection_id = a.connection_id and l.crm_id = a.lead_crm_id`);
   const owned = inputs.filter((input) => input.dealCrmIds !== undefined);
   if (owned.length > 0) {
     await replaceLinks(
@@ -100,7 +74,7 @@ export async function upsertLeads(
       owned.map((input) => [input.crmId, input.dealCrmIds ?? []]),
     );
   }
-  await resolveLinks(db, scope, sql`l.lead_crm_id in (${list(crmIds)})`);
+  await resolveLinks(db, scope, anyOf(sql`l.lead_crm_id`, "text", crmIds));
   return ids;
 }
 
@@ -111,40 +85,17 @@ export async function upsertDeals(
   options: { replaceProperties?: string[] } = {},
 ): Promise<Map<string, string>> {
   if (inputs.length === 0) return new Map();
-  const rows = await db
-    .insert(deals)
-    .values(
-      inputs.map((input) => ({
-        workspaceId: scope.workspaceId,
-        connectionId: scope.connectionId,
-        crm: scope.crm,
-        crmId: input.crmId,
-        name: input.name,
-        pipelineId: input.pipelineId,
-        ownerCrmId: input.ownerCrmId,
-        serviceLineRaw: input.serviceLineRaw,
-        sourceRaw: input.sourceRaw,
-        createdAtCrm: input.createdAt,
-        modifiedAtCrm: input.modifiedAt,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [deals.connectionId, deals.crmId],
-      set: {
-        name: excluded("name"),
-        pipelineId: excluded("pipeline_id"),
-        ownerCrmId: excluded("owner_crm_id"),
-        serviceLineRaw: excluded("service_line_raw"),
-        sourceRaw: excluded("source_raw"),
-        createdAtCrm: excluded("created_at_crm"),
-        modifiedAtCrm: excluded("modified_at_crm"),
-        deletedAt: sql`null`,
-        mergedIntoCrmId: sql`null`,
-        syncedAt: sql`now()`,
-      },
-    })
-    .returning({ id: deals.id, crmId: deals.crmId });
-  const ids = new Map(rows.map((row) => [row.crmId, row.id]));
+  const columns: BulkColumn[] = [
+    ["crm_id", "text", inputs.map((input) => input.crmId)],
+    ["name", "text", inputs.map((input) => input.name)],
+    ["pipeline_id", "text", inputs.map((input) => input.pipelineId)],
+    ["owner_crm_id", "text", inputs.map((input) => input.ownerCrmId)],
+    ["service_line_raw", "text", inputs.map((input) => input.serviceLineRaw)],
+    ["source_raw", "text", inputs.map((input) => input.sourceRaw)],
+    ["created_at_crm", "timestamptz", inputs.map((input) => input.createdAt)],
+    ["modified_at_crm", "timestamptz", inputs.map((input) => input.modifiedAt)],
+  ];
+  const ids = await upsertRecords(db, scope, "deals", columns);
   await writeChanges(db, scope.workspaceId, "deal", inputs, ids, options.replaceProperties);
   const owned = inputs.filter((input) => input.leadCrmIds !== undefined);
   if (owned.length > 0) {
@@ -155,8 +106,28 @@ export async function upsertDeals(
       owned.map((input) => [input.crmId, input.leadCrmIds ?? []]),
     );
   }
-  await resolveLinks(db, scope, sql`l.deal_crm_id in (${list(inputs.map((input) => input.crmId))})`);
+  const crmIds = inputs.map((input) => input.crmId);
+  await resolveLinks(db, scope, anyOf(sql`l.deal_crm_id`, "text", crmIds));
   return ids;
+}
+
+/** Inserts or updates one page of leads or deals; returns their ids by CRM id. */
+async function upsertRecords(
+  db: Database,
+  scope: SyncScope,
+  table: "leads" | "deals",
+  columns: BulkColumn[],
+): Promise<Map<string, string>> {
+  const names = columns.map(([name]) => name);
+  const rows = await selectRows<{ id: string; crm_id: string }>(
+    db,
+    sql`
+    insert into ${sql.raw(table)} (workspace_id, connection_id, crm, ${sql.raw(names.join(", "))})
+    select ${scope.workspaceId}, ${scope.connectionId}::uuid, ${scope.crm}, u.* from (${unnestRows(columns)}) u
+    on conflict (connection_id, crm_id) do update set ${recordUpdate(names.filter((name) => name !== "crm_id"))}
+    returning id, crm_id`,
+  );
+  return new Map(rows.map((row) => [row.crm_id, row.id]));
 }
 
 async function writeChanges(
@@ -167,17 +138,16 @@ async function writeChanges(
   ids: Map<string, string>,
   replaceProperties: string[] | undefined,
 ) {
-  const entityIds = [...ids.values()];
   if (replaceProperties?.length) {
-    await db
-      .delete(propertyChanges)
-      .where(and(inArray(propertyChanges.entityId, entityIds), inArray(propertyChanges.property, replaceProperties)));
+    // Joined from unnest so it stays an index probe per entity while the planner's statistics lag a bulk load.
+    await db.execute(sql`
+      delete from property_changes pc using unnest(${sql.param([...ids.values()])}::uuid[]) as e(id)
+      where pc.entity_id = e.id and ${anyOf(sql`pc.property`, "text", replaceProperties)}`);
   }
-  const values = inputs.flatMap((input) => {
+  const rows = inputs.flatMap((input): ChangeRow[] => {
     const entityId = ids.get(input.crmId);
     if (!entityId) return [];
     return input.changes.map((change) => ({
-      workspaceId,
       entityKind,
       entityId,
       property: change.property,
@@ -187,36 +157,34 @@ async function writeChanges(
       previousValue: change.previousValue ?? null,
     }));
   });
-  for (let start = 0; start < values.length; start += 2_000) {
-    await db
-      .insert(propertyChanges)
-      .values(values.slice(start, start + 2_000))
-      .onConflictDoNothing();
-  }
+  await insertChanges(db, workspaceId, rows);
 }
 
 /** Replaces the CRM-id links owned by these records (the other side keeps its own). */
 async function replaceLinks(db: Database, scope: SyncScope, owner: "lead" | "deal", links: [string, string[]][]) {
-  const ownerColumn = owner === "lead" ? crmLeadDealLinks.leadCrmId : crmLeadDealLinks.dealCrmId;
+  const ownerColumn = sql.raw(owner === "lead" ? "lead_crm_id" : "deal_crm_id");
   const ownerIds = links.map(([crmId]) => crmId);
-  await db
-    .delete(crmLeadDealLinks)
-    .where(and(eq(crmLeadDealLinks.connectionId, scope.connectionId), inArray(ownerColumn, ownerIds)));
-  const rows = links.flatMap(([crmId, others]) =>
-    [...new Set(others)].map((other) => ({
-      workspaceId: scope.workspaceId,
-      connectionId: scope.connectionId,
-      leadCrmId: owner === "lead" ? crmId : other,
-      dealCrmId: owner === "lead" ? other : crmId,
-    })),
-  );
-  if (rows.length > 0) await db.insert(crmLeadDealLinks).values(rows).onConflictDoNothing();
+  await db.execute(sql`
+    delete from crm_lead_deal_links
+    where connection_id = ${scope.connectionId} and ${anyOf(ownerColumn, "text", ownerIds)}`);
+  const pairs = links.flatMap(([crmId, others]) => [...new Set(others)].map((other) => [crmId, other] as const));
+  if (pairs.length > 0) {
+    const own = pairs.map(([crmId]) => crmId);
+    const other = pairs.map(([, otherId]) => otherId);
+    await db.execute(sql`
+      insert into crm_lead_deal_links (workspace_id, connection_id, lead_crm_id, deal_crm_id)
+      select ${scope.workspaceId}, ${scope.connectionId}::uuid, u.lead_crm_id, u.deal_crm_id from (${unnestRows([
+        ["lead_crm_id", "text", owner === "lead" ? own : other],
+        ["deal_crm_id", "text", owner === "lead" ? other : own],
+      ])}) u
+      on conflict do nothing`);
+  }
   // Resolved links whose CRM link is gone.
-  const ownerTable = owner === "lead" ? sql`leads` : sql`deals`;
-  const ownerKey = owner === "lead" ? sql`ld.lead_id` : sql`ld.deal_id`;
+  const ownerTable = sql.raw(owner === "lead" ? "leads" : "deals");
+  const ownerKey = sql.raw(owner === "lead" ? "ld.lead_id" : "ld.deal_id");
   await db.execute(sql`
     delete from lead_deals ld using ${ownerTable} o
-    where ${ownerKey} = o.id and o.connection_id = ${scope.connectionId} and o.crm_id in (${list(ownerIds)})
+    where ${ownerKey} = o.id and o.connection_id = ${scope.connectionId} and ${anyOf(sql`o.crm_id`, "text", ownerIds)}
       and not exists (
         select 1 from crm_lead_deal_links l
         join leads le on le.connection_id = l.connection_id and le.crm_id = l.lead_crm_id
@@ -234,40 +202,27 @@ async function resolveLinks(db: Database, scope: SyncScope, which: SQL) {
     on conflict do nothing`);
 }
 
+/** Upserts activities; the lead is linked when it is already synced (else when it arrives). */
 export async function upsertActivities(db: Database, scope: SyncScope, inputs: ActivityInput[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  await db
-    .insert(activities)
-    .values(
-      inputs.map((input) => ({
-        workspaceId: scope.workspaceId,
-        connectionId: scope.connectionId,
-        crmId: input.crmId,
-        leadCrmId: input.leadCrmId,
-        leadId:
-          input.leadCrmId === null
-            ? null
-            : sql`(select l.id from leads l where l.connection_id = ${scope.connectionId} and l.crm_id = ${input.leadCrmId})`,
-        kind: input.kind,
-        direction: input.direction,
-        automated: input.automated,
-        occurredAt: input.occurredAt,
-        ownerCrmId: input.ownerCrmId,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [activities.connectionId, activities.crmId],
-      set: {
-        leadCrmId: excluded("lead_crm_id"),
-        leadId: excluded("lead_id"),
-        kind: excluded("kind"),
-        direction: excluded("direction"),
-        automated: excluded("automated"),
-        occurredAt: excluded("occurred_at"),
-        ownerCrmId: excluded("owner_crm_id"),
-        deletedAt: sql`null`,
-      },
-    });
+  await db.execute(sql`
+    insert into activities
+      (workspace_id, connection_id, crm_id, lead_crm_id, lead_id, kind, direction, automated, occurred_at, owner_crm_id)
+    select ${scope.workspaceId}, ${scope.connectionId}::uuid, u.crm_id, u.lead_crm_id, l.id, u.kind, u.direction,
+      u.automated, u.occurred_at, u.owner_crm_id
+    from (${unnestRows([
+      ["crm_id", "text", inputs.map((input) => input.crmId)],
+      ["lead_crm_id", "text", inputs.map((input) => input.leadCrmId)],
+      ["kind", "text", inputs.map((input) => input.kind)],
+      ["direction", "text", inputs.map((input) => input.direction)],
+      ["automated", "boolean", inputs.map((input) => input.automated)],
+      ["occurred_at", "timestamptz", inputs.map((input) => input.occurredAt)],
+      ["owner_crm_id", "text", inputs.map((input) => input.ownerCrmId)],
+    ])}) u
+    left join leads l on l.connection_id = ${scope.connectionId} and l.crm_id = u.lead_crm_id
+    on conflict (connection_id, crm_id) do update set lead_crm_id = excluded.lead_crm_id, lead_id = excluded.lead_id,
+      kind = excluded.kind, direction = excluded.direction, automated = excluded.automated,
+      occurred_at = excluded.occurred_at, owner_crm_id = excluded.owner_crm_id, deleted_at = null`);
   return inputs.length;
 }
 
@@ -309,26 +264,23 @@ export async function markDeleted(
   object: "lead" | "deal" | "activity",
   removals: { crmId: string; at: Date; mergedIntoCrmId?: string | undefined }[],
 ): Promise<string[]> {
-  const touched: string[] = [];
-  for (const removal of removals) {
-    if (object === "activity") {
-      const rows = await db
-        .update(activities)
-        .set({ deletedAt: removal.at })
-        .where(and(eq(activities.connectionId, scope.connectionId), eq(activities.crmId, removal.crmId)))
-        .returning({ id: activities.id });
-      touched.push(...rows.map((row) => row.id));
-      continue;
-    }
-    const table = object === "lead" ? leads : deals;
-    const rows = await db
-      .update(table)
-      .set({ deletedAt: removal.at, ...(removal.mergedIntoCrmId ? { mergedIntoCrmId: removal.mergedIntoCrmId } : {}) })
-      .where(and(eq(table.connectionId, scope.connectionId), eq(table.crmId, removal.crmId)))
-      .returning({ id: table.id });
-    touched.push(...rows.map((row) => row.id));
-  }
-  return touched;
+  // The last word on a record wins, as when they were applied one by one.
+  const latest = [...new Map(removals.map((removal) => [removal.crmId, removal])).values()];
+  const table = sql.raw(object === "lead" ? "leads" : object === "deal" ? "deals" : "activities");
+  const merged = object === "activity" ? sql`` : sql`, merged_into_crm_id = coalesce(u.merged, t.merged_into_crm_id)`;
+  const rows = await selectRows<{ id: string }>(
+    db,
+    sql`
+    update ${table} t set deleted_at = u.at ${merged}
+    from (${unnestRows([
+      ["crm_id", "text", latest.map((removal) => removal.crmId)],
+      ["at", "timestamptz", latest.map((removal) => removal.at)],
+      ["merged", "text", latest.map((removal) => removal.mergedIntoCrmId ?? null)],
+    ])}) u
+    where t.connection_id = ${scope.connectionId} and t.crm_id = u.crm_id
+    returning t.id`,
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Live CRM ids of a connection's object: a full sync deletes those it did not see. */
@@ -361,160 +313,6 @@ export async function sweepUnseen(
     return rows.map((row) => row.id);
   };
   return { leadIds: await sweep(leads), dealIds: await sweep(deals) };
-}
-
-/**
- * Salesforce field history records changes, not the value a Lead was created with: that is the
- * OldValue of its first Status change, or its current Status when it never changed. Stored as a
- * `property` change at the creation time.
- */
-export async function settleLeadCreationStatus(
-  db: Database,
-  scope: SyncScope,
-  leadsToSettle: { crmId: string; currentStatus?: string | null }[],
-): Promise<void> {
-  if (leadsToSettle.length === 0) return;
-  const crmIds = leadsToSettle.map((lead) => lead.crmId);
-  const rows = await db
-    .select({ id: leads.id, crmId: leads.crmId, createdAt: leads.createdAtCrm })
-    .from(leads)
-    .where(and(eq(leads.connectionId, scope.connectionId), inArray(leads.crmId, crmIds)));
-  if (rows.length === 0) return;
-  const ids = rows.map((row) => row.id);
-  const firstChanges = await db.execute<{ entity_id: string; previous_value: string | null }>(sql`
-    select distinct on (entity_id) entity_id, previous_value from property_changes
-    where entity_id in (${list(ids)}) and property = 'Status' and provenance = 'history'
-    order by entity_id, changed_at asc`);
-  const firstRows =
-    (firstChanges as unknown as { rows?: { entity_id: string; previous_value: string | null }[] }).rows ?? [];
-  const previous = new Map(firstRows.map((row) => [row.entity_id, row.previous_value]));
-  const current = new Map(leadsToSettle.map((lead) => [lead.crmId, lead.currentStatus]));
-  const settled = rows.flatMap((row) => {
-    const value = previous.has(row.id) ? previous.get(row.id) : current.get(row.crmId);
-    return value === undefined ? [] : [{ row, value }];
-  });
-  if (settled.length === 0) return;
-  await db.delete(propertyChanges).where(
-    and(
-      inArray(
-        propertyChanges.entityId,
-        settled.map((s) => s.row.id),
-      ),
-      eq(propertyChanges.property, "Status"),
-      eq(propertyChanges.provenance, "property"),
-    ),
-  );
-  await db
-    .insert(propertyChanges)
-    .values(
-      settled.map(({ row, value }) => ({
-        workspaceId: scope.workspaceId,
-        entityKind: "lead" as const,
-        entityId: row.id,
-        property: "Status",
-        value,
-        changedAt: row.createdAt,
-        provenance: "property" as const,
-      })),
-    )
-    .onConflictDoNothing();
-}
-
-/** Appends history rows that arrive apart from their record (Salesforce LeadHistory, OpportunityHistory). */
-export async function appendPropertyChanges(
-  db: Database,
-  scope: SyncScope,
-  entityKind: "lead" | "deal",
-  rows: { crmId: string; change: PropertyChangeInput }[],
-): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const table = entityKind === "lead" ? leads : deals;
-  const crmIds = [...new Set(rows.map((row) => row.crmId))];
-  const entities = await db
-    .select({ id: table.id, crmId: table.crmId })
-    .from(table)
-    .where(and(eq(table.connectionId, scope.connectionId), inArray(table.crmId, crmIds)));
-  const ids = new Map(entities.map((entity) => [entity.crmId, entity.id]));
-  const values = rows.flatMap((row) => {
-    const entityId = ids.get(row.crmId);
-    if (!entityId) return [];
-    return [
-      {
-        workspaceId: scope.workspaceId,
-        entityKind,
-        entityId,
-        property: row.change.property,
-        value: row.change.value,
-        changedAt: row.change.at,
-        provenance: row.change.provenance,
-        previousValue: row.change.previousValue ?? null,
-      },
-    ];
-  });
-  for (let start = 0; start < values.length; start += 2_000) {
-    await db
-      .insert(propertyChanges)
-      .values(values.slice(start, start + 2_000))
-      .onConflictDoNothing();
-  }
-  return [...ids.values()];
-}
-
-/**
- * Values the sync saw now: where one differs from the entity's latest change of that property,
- * it is stored as an `observed` change at the record's modification time (spec §2 provenance).
- */
-export async function recordObservedValues(
-  db: Database,
-  scope: SyncScope,
-  entityKind: "lead" | "deal",
-  observed: { crmId: string; at: Date; values: Record<string, string | null> }[],
-): Promise<string[]> {
-  if (observed.length === 0) return [];
-  const table = entityKind === "lead" ? leads : deals;
-  const entities = await db
-    .select({ id: table.id, crmId: table.crmId })
-    .from(table)
-    .where(
-      and(
-        eq(table.connectionId, scope.connectionId),
-        inArray(
-          table.crmId,
-          observed.map((o) => o.crmId),
-        ),
-      ),
-    );
-  const ids = new Map(entities.map((entity) => [entity.crmId, entity.id]));
-  if (ids.size === 0) return [];
-  const latest = await db.execute<{ entity_id: string; property: string; value: string | null }>(sql`
-    select distinct on (entity_id, property) entity_id, property, value from property_changes
-    where entity_id in (${list([...ids.values()])})
-    order by entity_id, property, changed_at desc`);
-  const rows =
-    (latest as unknown as { rows?: { entity_id: string; property: string; value: string | null }[] }).rows ?? [];
-  const known = new Map(rows.map((row) => [`${row.entity_id}|${row.property}`, row.value]));
-  const values = observed.flatMap((o) => {
-    const entityId = ids.get(o.crmId);
-    if (!entityId) return [];
-    return Object.entries(o.values).flatMap(([property, value]) => {
-      const key = `${entityId}|${property}`;
-      if (known.has(key) && known.get(key) === value) return [];
-      if (!known.has(key) && value === null) return [];
-      return [
-        {
-          workspaceId: scope.workspaceId,
-          entityKind,
-          entityId,
-          property,
-          value,
-          changedAt: o.at,
-          provenance: "observed" as const,
-        },
-      ];
-    });
-  });
-  if (values.length > 0) await db.insert(propertyChanges).values(values).onConflictDoNothing();
-  return [...new Set(values.map((v) => v.entityId))];
 }
 
 /** One lead or deal row by CRM id, deleted or merged ones included (tests, support). */
