@@ -26,6 +26,8 @@ export interface Source<R> {
   idAt(index: number): string;
   indexOf(id: string): number;
   render(index: number, asOf: number): R;
+  /** Ids ascend with the index (string order), as a real CRM's primary-key index reads them. */
+  idOrdered?: boolean;
 }
 
 export type ApplyPatch<R> = (record: R, patch: Patch) => R;
@@ -62,6 +64,19 @@ export class Collection<R> {
     return record;
   }
 
+  /** With `idOrdered`: the first index whose id is above `id` (or equal, when `inclusive`). */
+  firstIndexAfter(id: string, inclusive: boolean): number {
+    let low = 0;
+    let high = this.source.size();
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const at = this.source.idAt(mid);
+      if (at < id || (!inclusive && at === id)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   find(id: string, view: View): R | undefined {
     const index = this.source.indexOf(id);
     if (index < 0 || index >= this.visibleCount(view)) return undefined;
@@ -87,6 +102,7 @@ export class Collection<R> {
 /** A source over records already in their final shape (fixtures): all visible whatever the clock, in `order`. */
 export function arraySource<R>(records: R[], idOf: (r: R) => string, order: (a: R, b: R) => number): Source<R> {
   const sorted = [...records].sort(order);
+  const idOrdered = sorted.every((r, i) => i === 0 || idOf(sorted[i - 1] as R) < idOf(r));
   const byId = new Map<string, number>();
   sorted.forEach((r, i) => {
     byId.set(idOf(r), i);
@@ -97,5 +113,6 @@ export function arraySource<R>(records: R[], idOf: (r: R) => string, order: (a: 
     idAt: (i) => idOf(sorted[i] as R),
     indexOf: (id) => byId.get(id) ?? -1,
     render: (i) => structuredClone(sorted[i] as R),
+    idOrdered,
   };
 }

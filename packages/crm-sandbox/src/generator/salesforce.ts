@@ -42,6 +42,8 @@ function source(
       return n >= 0 && n < size ? n : -1;
     },
     render,
+    // Base-62 ids in ASCII order: ids ascend with n.
+    idOrdered: true,
   };
 }
 

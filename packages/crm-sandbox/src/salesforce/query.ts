@@ -104,11 +104,24 @@ export class QueryEngine {
     const matched: { index: number; record: SalesforceRecord }[] = [];
     const collection = this.data.collections[object];
     const count = collection.visibleCount(view);
-    for (let index = 0; index < count; index++) {
+    // `ORDER BY Id LIMIT n` (keyset paging): read the Id index from the `Id >` bound and stop at n, like the real
+    // org does, instead of rendering and sorting every record for each page.
+    const first = order[0];
+    const byId =
+      !query.count &&
+      query.limit !== undefined &&
+      order.length === 1 &&
+      first?.def.name === "Id" &&
+      !first.descending &&
+      collection.source.idOrdered === true;
+    const floor = byId && query.where ? idFloor(query.where) : undefined;
+    const wanted = (query.offset ?? 0) + (query.limit ?? 0);
+    for (let index = floor ? collection.firstIndexAfter(floor.id, floor.inclusive) : 0; index < count; index++) {
       const record = collection.at(index, view);
       if (deletedField && !includeDeleted && record.IsDeleted === true) continue;
       if (query.where && !evaluate(query.where, record, ctx)) continue;
       matched.push({ index, record });
+      if (byId && matched.length >= wanted) break;
     }
     if (order.length) {
       matched.sort((a, b) => {
@@ -127,6 +140,21 @@ export class QueryEngine {
     const to = query.limit === undefined ? matched.length : from + query.limit;
     return { object, fields, indices: matched.slice(from, to).map((m) => m.index) };
   }
+}
+
+/** The tightest `Id > 'x'` / `Id >= 'x'` among the top-level AND terms of a WHERE clause. */
+function idFloor(condition: Condition): { id: string; inclusive: boolean } | undefined {
+  if (condition.kind === "and") {
+    const left = idFloor(condition.left);
+    const right = idFloor(condition.right);
+    if (!left || !right) return left ?? right;
+    return left.id > right.id || (left.id === right.id && !left.inclusive) ? left : right;
+  }
+  if (condition.kind !== "compare" || condition.field.toLowerCase() !== "id" || condition.value.kind !== "string")
+    return;
+  if (condition.op === ">") return { id: condition.value.value, inclusive: false };
+  if (condition.op === ">=") return { id: condition.value.value, inclusive: true };
+  return;
 }
 
 function validate(condition: Condition, field: (name: string, position: number) => FieldDefinition): void {

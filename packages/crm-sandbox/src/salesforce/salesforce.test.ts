@@ -63,6 +63,28 @@ describe("auth", () => {
 });
 
 describe("query", () => {
+  it("keyset pages (Id > last ORDER BY Id LIMIT n) return exactly the ordered result, other filters kept", async () => {
+    const all = await conn.query<{ Id: string }>("SELECT Id FROM Task WHERE Subject != null ORDER BY Id", {
+      autoFetch: true,
+      maxFetch: 1_000_000,
+    });
+    const ids = all.records.map((record) => record.Id);
+    expect(ids.length).toBeGreaterThan(500);
+    expect(ids).toEqual([...ids].sort());
+    const paged: string[] = [];
+    for (let last = ""; ; ) {
+      const where = ["Subject != null", last ? `Id > '${last}'` : ""].filter(Boolean).join(" AND ");
+      const page = await conn.query<{ Id: string }>(`SELECT Id FROM Task WHERE ${where} ORDER BY Id LIMIT 200`);
+      paged.push(...page.records.map((record) => record.Id));
+      if (page.records.length < 200) break;
+      last = page.records.at(-1)?.Id ?? "";
+    }
+    expect(paged).toEqual(ids);
+    const from = ids[100] ?? "";
+    const inclusive = await conn.query<{ Id: string }>(`SELECT Id FROM Task WHERE Id >= '${from}' ORDER BY Id LIMIT 3`);
+    expect(inclusive.records.map((record) => record.Id)).toEqual(ids.slice(100, 103));
+  });
+
   it("pages with queryMore to the end at the batch size asked for", async () => {
     const first = await conn.query("SELECT Id, Status, CreatedDate FROM Lead ORDER BY CreatedDate", {
       headers: { "Sforce-Query-Options": "batchSize=200" },
