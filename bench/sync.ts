@@ -40,9 +40,10 @@ interface Sandbox {
   stop(): void;
 }
 
-async function runJson<T>(entry: string, args: string[]): Promise<T> {
+/** Runs `node …args` and resolves with the JSON of its last stdout line. */
+async function runJson<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (chunk) => {
       out += chunk;
@@ -52,7 +53,7 @@ async function runJson<T>(entry: string, args: string[]): Promise<T> {
       try {
         resolve(JSON.parse(line) as T);
       } catch {
-        reject(new Error(`${entry} exited ${code}: ${out.slice(-500)}`));
+        reject(new Error(`${args.join(" ").slice(0, 80)} exited ${code}: ${out.slice(-500)}`));
       }
     });
   });
@@ -118,7 +119,8 @@ async function syncOnce(
     settings,
     credentials,
   };
-  return runJson<SyncFigures>("bench/sync/sync-process.ts", [JSON.stringify(args)]);
+  // Run as the worker runs in production (ADR 0007: 4 MB semi-spaces).
+  return runJson<SyncFigures>(["--max-semi-space-size=4", "bench/sync/sync-process.ts", JSON.stringify(args)]);
 }
 
 const count = (figures: SyncFigures) => Object.values(figures.recordsByObject).reduce((a, b) => a + b, 0);
@@ -189,7 +191,8 @@ async function measure(size: number, naive: boolean): Promise<RunFigures> {
     log("hubspot full", { ...hs, rssSamplesMb: undefined });
     let baseline: NaiveFigures | undefined;
     if (naive) {
-      baseline = await runJson<NaiveFigures>("bench/sync/naive-process.ts", [
+      baseline = await runJson<NaiveFigures>([
+        "bench/sync/naive-process.ts",
         JSON.stringify({ baseUrl: sandbox.hubspot.baseUrl, token: sandbox.hubspot.privateAppToken }),
       ]);
       log("naive getAll", baseline);

@@ -52,7 +52,8 @@ const demoConnections = [
   },
 ];
 
-const api = spawn(process.execPath, ["apps/api/src/main.ts"], {
+// The young-generation size of ADR 0007 (the API holds the embedded worker).
+const api = spawn(process.execPath, ["--max-semi-space-size=4", "apps/api/src/main.ts"], {
   cwd: root,
   env: {
     DATA_DIR: ".data",
