@@ -90,6 +90,7 @@ export function openCrm(params: OpenCrmParams): OpenCrm {
     stats: params.stats,
     apiVersion: settings.apiVersion,
     timeoutMs: settings.requestTimeoutMs,
+    dailyApiShare: settings.dailyApiShare,
     ...(params.maxAttempts ? { maxAttempts: params.maxAttempts } : {}),
   });
   return {

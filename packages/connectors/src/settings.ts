@@ -41,6 +41,14 @@ export const salesforceSettingsSchema = z.object({
     .regex(/^\d+\.\d$/)
     .default("62.0"),
   requestsPerSecond: z.number().int().min(1).default(25),
+  dailyApiShare: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.8)
+    .describe(
+      "share of the org's daily API allowance (Sforce-Limit-Info) a sync may reach; the rest is left to other tools",
+    ),
   requestTimeoutMs: z.number().int().min(100).default(60_000),
   overlapMs: z.number().int().min(0).default(120_000),
   instanceUrl: z.url().optional().describe("the org's URL, for links to records; recorded at the first sync"),

@@ -23,6 +23,13 @@ export interface SalesforceApiOptions {
   apiVersion?: string;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** Stop before the org's used daily allowance (Sforce-Limit-Info) reaches this share of it. */
+  dailyApiShare?: number;
+}
+
+/** The org's rolling 24-hour API allowance is used up to the share the connection may take. */
+export class CrmAllowanceError extends Error {
+  override readonly name = "CrmAllowanceError";
 }
 
 /** Salesforce has no per-second limit, only a daily allowance; we stay polite with this default. */
@@ -76,7 +83,24 @@ export class SalesforceApi {
 
   async #call<T>(send: () => Promise<T>): Promise<T> {
     if (!this.#authenticated) await this.refreshAccessToken();
+    this.#checkAllowance();
     return callCrm(this.#policy, "general", send);
+  }
+
+  /** Org-wide usage from the last answer's Sforce-Limit-Info (jsforce keeps it): other integrations share it. */
+  get apiUsage(): { used: number; limit: number } | undefined {
+    return this.#connection.limitInfo?.apiUsage;
+  }
+
+  #checkAllowance(): void {
+    const usage = this.apiUsage;
+    const share = this.#options.dailyApiShare ?? 1;
+    if (!usage || usage.used < usage.limit * share) return;
+    throw new CrmAllowanceError(
+      `Salesforce: the org has used ${usage.used} of its ${usage.limit} daily API requests; syncs stop at ` +
+        `${Math.round(share * 100)}% (connection setting dailyApiShare) so other integrations keep working. ` +
+        "The next scheduled sync resumes where this one stopped.",
+    );
   }
 
   /** One SOQL batch (at most 2,000 records). `all` includes deleted records (queryAll). */
