@@ -36,6 +36,8 @@ export class Collection<R> {
   readonly source: Source<R>;
   private readonly applyPatch: ApplyPatch<R>;
   private readonly patches = new Map<string, Patch[]>();
+  /** Story values by index as of one instant (a search index); patched records are read in full instead. */
+  private readonly storyIndexes = new Map<string, Float64Array>();
   /** Bumped on every patch, with the wall time of the latest one (caches key on both). */
   version = 0;
   lastPatchWallAt = 0;
@@ -75,6 +77,29 @@ export class Collection<R> {
       else high = mid;
     }
     return low;
+  }
+
+  /** Whether test mutations touched this record (story indexes do not cover it then). */
+  patched(index: number): boolean {
+    return this.patches.has(this.source.idAt(index));
+  }
+
+  /**
+   * One number per record of the story as of `asOf`, without patches (NaN where `value` has none): what a
+   * CRM's index on that property answers. Built once per (name, asOf), so paging a search does not
+   * render every record for every page.
+   */
+  storyIndex(name: string, asOf: number, value: (record: R) => number): Float64Array {
+    const key = `${name}@${asOf}`;
+    let index = this.storyIndexes.get(key);
+    if (!index) {
+      const count = this.visibleCount({ asOf, patchVisible: () => false });
+      index = new Float64Array(count);
+      for (let i = 0; i < count; i++) index[i] = value(this.source.render(i, asOf));
+      if (this.storyIndexes.size >= 8) this.storyIndexes.delete(this.storyIndexes.keys().next().value as string);
+      this.storyIndexes.set(key, index);
+    }
+    return index;
   }
 
   find(id: string, view: View): R | undefined {

@@ -143,6 +143,36 @@ describe("search", () => {
     expect(sorted.paging?.next?.after).toBe("200");
   });
 
+  it("a modification-time search (read from its index) finds what a scan of every record finds, mutations too", async () => {
+    const own = await startTestSandbox();
+    const hubspot = new Client({ accessToken: own.hubspot.privateAppToken, basePath: own.hubspot.baseUrl });
+    const all = await hubspot.crm.contacts.getAll(100, undefined, ["lastmodifieddate"]);
+    const modified = all.map((c) => ({ id: c.id, at: Date.parse(c.properties.lastmodifieddate ?? "") }));
+    const since = [...modified].sort((a, b) => a.at - b.at)[Math.floor(modified.length / 2)]?.at ?? 0;
+    const idsSince = async () => {
+      const found = await hubspot.crm.contacts.searchApi.doSearch({
+        filterGroups: [{ filters: [{ propertyName: "lastmodifieddate", operator: "GTE", value: String(since) }] }],
+        sorts: ["hs_object_id"],
+        limit: 200,
+      } as never);
+      expect(found.total).toBeLessThanOrEqual(200);
+      return found.results.map((c) => c.id).sort();
+    };
+    const expected = modified.filter((c) => c.at >= since).map((c) => c.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await idsSince()).toEqual([...expected].sort());
+    // A contact last modified before the bound, changed now: the index must not hide it.
+    const old = modified.find((c) => c.at < since);
+    own.control.mutate({ crm: "hubspot", objectType: "contacts", id: old?.id ?? "", set: { hs_lead_status: "OPEN" } });
+    let ids: string[] = [];
+    for (let tries = 0; tries < 40 && !ids.includes(old?.id ?? ""); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ids = await idsSince();
+    }
+    expect(ids).toEqual([...expected, old?.id ?? ""].sort());
+    await own.close();
+  });
+
   it("answers bad filters with HubSpot's 400 body, not a crash", async () => {
     const bad = (filter: Record<string, unknown>) =>
       client.crm.contacts.searchApi

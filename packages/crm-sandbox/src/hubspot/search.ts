@@ -126,7 +126,14 @@ function matchAll(
 ): number[] {
   const matched: { index: number; record: HubspotRecord }[] = [];
   const count = collection.visibleCount(view);
+  const floor = lowerBound(filters, schema);
+  const story = floor
+    ? collection.storyIndex(floor.property, view.asOf, (r) => numeric(r.properties[floor.property], floor.def))
+    : undefined;
   for (let index = 0; index < count; index++) {
+    // Below the bound in the story and never mutated: cannot match (NaN, no value, cannot match a GT/GTE either).
+    const known = story?.[index];
+    if (floor && known !== undefined && !collection.patched(index) && !(known >= floor.value)) continue;
     const record = collection.at(index, view);
     if (record.archivedAt !== null) continue;
     if (filters.length && !filters.some((group) => group.every((f) => matches(record, f, schema.get(f.propertyName)))))
@@ -142,6 +149,36 @@ function matchAll(
     );
   }
   return matched.map((m) => m.index);
+}
+
+/**
+ * The lowest value a match can have on one numeric property, when every filter group bounds it from below
+ * (GT, GTE, EQ, BETWEEN): a modification-time search reads the index, like HubSpot's, not every record.
+ */
+function lowerBound(
+  filters: Filter[][],
+  schema: Map<string, PropertyDefinition>,
+): { property: string; def: PropertyDefinition | undefined; value: number } | undefined {
+  if (filters.length === 0) return;
+  let bound: { property: string; def: PropertyDefinition | undefined; value: number } | undefined;
+  for (const group of filters) {
+    const own = group.flatMap((f) => {
+      const def = schema.get(f.propertyName);
+      if (!isNumeric(def) || !["GT", "GTE", "EQ", "BETWEEN"].includes(f.operator)) return [];
+      const value = numeric(f.value, def);
+      return Number.isNaN(value) ? [] : [{ property: f.propertyName, def, value }];
+    });
+    // One property for every group: the first group's choice decides.
+    const pick = own.find((b) => !bound || b.property === bound.property);
+    if (!pick) return;
+    bound = bound ? { ...bound, value: Math.min(bound.value, pick.value) } : pick;
+  }
+  return bound;
+}
+
+function numeric(value: unknown, def: PropertyDefinition | undefined): number {
+  const comparable = toComparable(value, def);
+  return typeof comparable === "number" ? comparable : Number.NaN;
 }
 
 function unknownProperty(name: string): SandboxResponse {
