@@ -2,6 +2,7 @@ export * from "./calendar/index.ts";
 export * from "./cycles/index.ts";
 export * from "./deals/index.ts";
 export * from "./definitions/index.ts";
+export { type CrmRecordAddress, crmRecordUrl } from "./links/crm-record-url.ts";
 export * from "./metrics/index.ts";
 export type * from "./model.ts";
 export * from "./sla/index.ts";

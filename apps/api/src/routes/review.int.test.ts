@@ -232,7 +232,7 @@ describe.each(["hubspot", "salesforce"] as const)("the weekly review of a %s-sou
     const link =
       crm === "hubspot"
         ? "https://app.hubspot.com/contacts/4242/record/0-1/1002"
-        : "https://acme.my.salesforce.com/1002";
+        : "https://acme.my.salesforce.com/lightning/r/Lead/1002/view";
     expect(body.records[0]).toMatchObject({
       recordType: "lead",
       recordId: ids.leads.L2,

@@ -1,4 +1,4 @@
-import { buildFacts, slaClocks } from "@revops/core";
+import { buildFacts, crmRecordUrl, slaClocks } from "@revops/core";
 import {
   type Database,
   findWorkspace,
@@ -14,7 +14,6 @@ import {
 import type { JobPayload, refreshSlaClocks as refreshSlaClocksJob } from "@revops/queue";
 import { firstCheckAt } from "../alerts/clock-check.ts";
 import { alertDefinitions } from "../alerts/definitions.ts";
-import { crmRecordUrl } from "../alerts/record-links.ts";
 import { upsertWorkspaceAlertSchedulers } from "../alerts/schedulers.ts";
 import type { WorkerDeps } from "../deps.ts";
 
@@ -56,7 +55,14 @@ async function clocksOf(
           entityName: label?.name ?? null,
           ownerId: label?.ownerId ?? null,
           ownerName: label?.ownerName ?? null,
-          recordUrl: label ? crmRecordUrl(label) : null,
+          recordUrl: label
+            ? crmRecordUrl({
+                crm: label.crm,
+                settings: label.connectionSettings,
+                recordType: label.entityKind,
+                crmId: label.crmId,
+              })
+            : null,
         });
       }
     }

@@ -3,6 +3,7 @@ import {
   classifyResponse,
   closeInWindow,
   computeReviewDrilldown,
+  crmRecordUrl,
   cycleOutcomeAsOf,
   dealStateAt,
   decidedAtAsOf,
@@ -17,7 +18,6 @@ import type { DrilldownTarget } from "./drilldown-metrics.ts";
 import { parseDrilldownMetric } from "./drilldown-metrics.ts";
 import type { DrilldownRecord } from "./drilldown-schema.ts";
 import { checkServiceLine, factsForWeeks, reviewContext } from "./read-review.ts";
-import { crmDeepLink } from "./record-link.ts";
 import { factsForWeek } from "./review-facts-source.ts";
 
 export interface DrilldownQuery {
@@ -219,7 +219,9 @@ export async function readDrilldown(deps: ApiDeps, query: DrilldownQuery) {
       crm: who?.crm ?? null,
       crmId: who?.crmId ?? null,
       name: who?.name ?? null,
-      link: who ? crmDeepLink(who.crm, who.connectionSettings, r.recordType, who.crmId) : null,
+      link: who
+        ? crmRecordUrl({ crm: who.crm, settings: who.connectionSettings, recordType: r.recordType, crmId: who.crmId })
+        : null,
       ownerCrmId: who?.ownerCrmId ?? null,
       ownerName: who?.ownerName ?? null,
     };
