@@ -81,7 +81,8 @@ it("a worker SIGKILLed mid-sync and restarted resumes: nothing lost, nothing dup
       ...(testDatabase.url ? { DATABASE_URL: testDatabase.url } : { DATA_DIR: dataDir }),
       QUEUE_PREFIX: testRedis.prefix,
       ENCRYPTION_KEYS: keyRing,
-      SYNC_LOCK_TTL_MS: "1000",
+      // Short, so the restarted worker need not wait long; 1 s was within reach of an event-loop stall of a loaded machine (PGlite runs in-thread).
+      SYNC_LOCK_TTL_MS: "3000",
     };
     worker = startWorkerProcess(env);
     const payload = {

@@ -7,7 +7,7 @@ import type {
   PipelineStageInput,
   PropertyChangeInput,
 } from "@revops/core";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { deals, leads, owners, pipelineStages } from "../schema/crm-records.ts";
 import { anyOf, type BulkColumn, selectRows, unnestRows } from "./bulk.ts";
@@ -74,7 +74,7 @@ export async function upsertLeads(
       owned.map((input) => [input.crmId, input.dealCrmIds ?? []]),
     );
   }
-  await resolveLinks(db, scope, anyOf(sql`l.lead_crm_id`, "text", crmIds));
+  await resolveLinks(db, scope, "lead", crmIds);
   return ids;
 }
 
@@ -107,7 +107,7 @@ export async function upsertDeals(
     );
   }
   const crmIds = inputs.map((input) => input.crmId);
-  await resolveLinks(db, scope, anyOf(sql`l.deal_crm_id`, "text", crmIds));
+  await resolveLinks(db, scope, "deal", crmIds);
   return ids;
 }
 
@@ -139,10 +139,12 @@ async function writeChanges(
   replaceProperties: string[] | undefined,
 ) {
   if (replaceProperties?.length) {
-    // Joined from unnest so it stays an index probe per entity while the planner's statistics lag a bulk load.
+    // By row address found through index probes per entity: planned as a join, this scanned the table per page.
     await db.execute(sql`
-      delete from property_changes pc using unnest(${sql.param([...ids.values()])}::uuid[]) as e(id)
-      where pc.entity_id = e.id and ${anyOf(sql`pc.property`, "text", replaceProperties)}`);
+      delete from property_changes where ctid = any(array(
+        select p.ctid from unnest(${sql.param([...ids.values()])}::uuid[]) as e(id)
+        cross join lateral (select pc.ctid from property_changes pc
+          where pc.entity_id = e.id and ${anyOf(sql`pc.property`, "text", replaceProperties)}) p))`);
   }
   const rows = inputs.flatMap((input): ChangeRow[] => {
     const entityId = ids.get(input.crmId);
@@ -192,13 +194,17 @@ async function replaceLinks(db: Database, scope: SyncScope, owner: "lead" | "dea
         where l.connection_id = ${scope.connectionId} and le.id = ld.lead_id and de.id = ld.deal_id)`);
 }
 
-async function resolveLinks(db: Database, scope: SyncScope, which: SQL) {
+/** Resolves the CRM-id links of these leads or deals to lead_deals rows, where both sides are synced. */
+async function resolveLinks(db: Database, scope: SyncScope, side: "lead" | "deal", crmIds: string[]) {
+  const column = sql.raw(side === "lead" ? "lead_crm_id" : "deal_crm_id");
+  // Lateral index probes per id: planned from statistics, a join here scanned every link of the connection.
   await db.execute(sql`
     insert into lead_deals (workspace_id, lead_id, deal_id)
-    select ${scope.workspaceId}, le.id, de.id from crm_lead_deal_links l
-    join leads le on le.connection_id = l.connection_id and le.crm_id = l.lead_crm_id
-    join deals de on de.connection_id = l.connection_id and de.crm_id = l.deal_crm_id
-    where l.connection_id = ${scope.connectionId} and ${which}
+    select ${scope.workspaceId}, le.id, de.id from unnest(${sql.param(crmIds)}::text[]) as w(crm_id)
+    cross join lateral (select l.lead_crm_id, l.deal_crm_id from crm_lead_deal_links l
+      where l.connection_id = ${scope.connectionId} and l.${column} = w.crm_id) l
+    join leads le on le.connection_id = ${scope.connectionId} and le.crm_id = l.lead_crm_id
+    join deals de on de.connection_id = ${scope.connectionId} and de.crm_id = l.deal_crm_id
     on conflict do nothing`);
 }
 

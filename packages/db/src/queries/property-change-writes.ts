@@ -132,9 +132,12 @@ export async function settleLeadCreationStatus(
     return [{ entityKind: "lead", entityId: row.id, property: "Status", value, changedAt, provenance: "property" }];
   });
   if (settled.length === 0) return;
+  // By row address found through index probes per lead: a join here was planned as a scan per page.
   await db.execute(sql`
-    delete from property_changes pc using unnest(${sql.param(settled.map((s) => s.entityId))}::uuid[]) as e(id)
-    where pc.entity_id = e.id and pc.property = 'Status' and pc.provenance = 'property'`);
+    delete from property_changes where ctid = any(array(
+      select p.ctid from unnest(${sql.param(settled.map((s) => s.entityId))}::uuid[]) as e(id)
+      cross join lateral (select pc.ctid from property_changes pc
+        where pc.entity_id = e.id and pc.property = 'Status' and pc.provenance = 'property') p))`);
   await insertChanges(db, scope.workspaceId, settled);
 }
 

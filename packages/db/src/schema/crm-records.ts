@@ -153,6 +153,8 @@ export const activities = pgTable(
   (table) => [
     uniqueIndex("activities_connection_crm_id").on(table.connectionId, table.crmId),
     index("activities_lead_idx").on(table.leadId, table.occurredAt),
+    // Activities waiting for their lead: each page of leads links its own.
+    index("activities_unlinked_lead_idx").on(table.connectionId, table.leadCrmId).where(sql`${table.leadId} is null`),
   ],
 );
 

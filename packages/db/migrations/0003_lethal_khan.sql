@@ -1,0 +1,1 @@
+CREATE INDEX "activities_unlinked_lead_idx" ON "activities" USING btree ("connection_id","lead_crm_id") WHERE "activities"."lead_id" is null;
