@@ -5,10 +5,30 @@ import { QueryState } from "../layout/QueryState";
 import { WorkspaceGate } from "../layout/WorkspaceGate";
 import { useAllowed } from "../lib/useRole";
 import { useDefinitions } from "../review/useDefinitions";
+import { CalendarsSection } from "./CalendarsSection";
 import { changedSections, type Definitions, fieldErrors, setAt } from "./draft";
+import { ErrorSummary } from "./ErrorSummary";
+import type { DefinitionsForm } from "./Field";
 import { History } from "./History";
-import { CalendarsSection, MappingSection, ServiceLinesSection, SlaRulesSection, TargetsSection } from "./Sections";
+import { ServiceLinesSection } from "./ServiceLinesSection";
+import { SlaRulesSection } from "./SlaRulesSection";
+import { SourceCategoriesSection } from "./SourceCategoriesSection";
+import { StageMappingSection } from "./StageMappingSection";
+import { TargetsSection } from "./TargetsSection";
 import { useChangeDefinitions } from "./useDefinitionChanges";
+
+// What the save button says it saves.
+const sectionNames: Record<string, string> = {
+  timezone: "time zone",
+  fiscalYearStartMonth: "fiscal year",
+  stageMapping: "stage mapping",
+  serviceLines: "service lines",
+  serviceLineMap: "service-line values",
+  sourceCategoryMap: "source categories",
+  calendars: "calendars",
+  slaRules: "SLA rules",
+  targets: "targets",
+};
 
 export default function DefinitionsPage() {
   return <WorkspaceGate>{(workspace) => <DefinitionsView workspace={workspace.id} />}</WorkspaceGate>;
@@ -50,9 +70,9 @@ function Editor(props: { workspace: string; version: number; saved: Definitions 
     save.error instanceof ApiRequestError && save.error.body.code === "invalid_definitions"
       ? fieldErrors(save.error.body.message)
       : { byField: new Map<string, string>(), general: save.error ? [save.error.message] : [] };
-  const sectionProps = {
+  const form: DefinitionsForm = {
     draft,
-    edit: (path: Array<string | number>, value: unknown) => setDraft((d) => setAt(d, path, value)),
+    edit: (path, value) => setDraft((d) => setAt(d, path, value)),
     errors: problems.byField,
     canEdit,
   };
@@ -82,7 +102,13 @@ function Editor(props: { workspace: string; version: number; saved: Definitions 
               onChange={(e) => setNote(e.target.value)}
             />
             <button type="submit" disabled={!dirty || save.isPending}>
-              {save.isPending ? "Saving…" : dirty ? `Save ${Object.keys(changes).join(", ")}` : "No changes"}
+              {save.isPending
+                ? "Saving…"
+                : dirty
+                  ? `Save ${Object.keys(changes)
+                      .map((key) => sectionNames[key] ?? key)
+                      .join(", ")}`
+                  : "No changes"}
             </button>
             {dirty && (
               <button
@@ -108,17 +134,13 @@ function Editor(props: { workspace: string; version: number; saved: Definitions 
           ))}
         </div>
       )}
-      {problems.byField.size > 0 && (
-        <p role="alert" className="field-error">
-          {problems.byField.size} field{problems.byField.size === 1 ? " needs" : "s need"} fixing: see the messages next
-          to them.
-        </p>
-      )}
-      <TargetsSection {...sectionProps} />
-      <SlaRulesSection {...sectionProps} />
-      <ServiceLinesSection {...sectionProps} />
-      <MappingSection {...sectionProps} />
-      <CalendarsSection draft={draft} />
+      <ErrorSummary errors={problems.byField} />
+      <TargetsSection form={form} />
+      <SlaRulesSection form={form} workspace={props.workspace} />
+      <ServiceLinesSection form={form} workspace={props.workspace} />
+      <SourceCategoriesSection form={form} />
+      <StageMappingSection form={form} />
+      <CalendarsSection form={form} />
     </form>
   );
 }

@@ -11,6 +11,10 @@ export function setAt<T>(value: T, path: ReadonlyArray<string | number>, leaf: u
   return container as T;
 }
 
+/** The leaf at `path`, or undefined. */
+export const getAt = (value: unknown, path: ReadonlyArray<string | number>): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
+
 /** "targets[0].amount" for ["targets", 0, "amount"]: the API names fields the same way. */
 export const pathText = (path: ReadonlyArray<string | number>) =>
   path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key), "");
@@ -23,12 +27,35 @@ export function fieldErrors(message: string): { byField: Map<string, string>; ge
   const byField = new Map<string, string>();
   const general: string[] = [];
   const body = message.replace(/^The definitions are not valid:\s*/, "");
-  for (const part of body.split("; ")) {
+  // A message may hold "; " itself (`bad time "25:00"; expected HH:MM`): split only where a field path follows.
+  for (const part of body.split(/; (?=[A-Za-z]+(?:\[\d+\]|\.[A-Za-z]+)*: )/)) {
     const match = /^([A-Za-z]+(?:\[\d+\]|\.[A-Za-z]+)*): (.+)$/.exec(part);
-    if (match?.[1] && match[2]) byField.set(match[1], match[2]);
+    const [, field, text] = match ?? [];
+    // Two problems with one field (a bad open time that also overlaps) both show next to it.
+    if (field && text) byField.set(field, byField.has(field) ? `${byField.get(field)}; ${text}` : text);
     else general.push(part);
   }
   return { byField, general };
+}
+
+/** The DOM id of the control for a field path: the error summary links to it. */
+export const fieldId = (path: ReadonlyArray<string | number> | string) =>
+  `def-${(typeof path === "string" ? path : pathText(path)).replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
+
+/**
+ * The messages about a list as a whole or about one of its items (`calendars[0].weeklyHours[1]: overlaps ...`),
+ * for a control that edits the whole list; messages about an item's own fields show next to those fields.
+ */
+export function listErrors(errors: Map<string, string>, path: ReadonlyArray<string | number>): string | undefined {
+  const text = pathText(path);
+  const messages = [...errors]
+    .map(([field, message]) => {
+      if (field === text) return message;
+      const item = /^\[(\d+)\]$/.exec(field.slice(text.length));
+      return field.startsWith(text) && item ? `item ${Number(item[1]) + 1}: ${message}` : null;
+    })
+    .filter(Boolean);
+  return messages.length ? messages.join("; ") : undefined;
 }
 
 /** Top-level sections that differ: the PATCH sends only these. */
