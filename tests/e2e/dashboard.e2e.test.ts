@@ -21,8 +21,11 @@ const reviewOf = (w: string, serviceLine?: string) =>
   );
 const shot = (name: string, fullPage = true) =>
   page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage });
-/** Polls like expect.poll, with room for a loaded shared machine (the default gives up after 1 s). */
-const eventually = <T>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 20_000, interval: 100 });
+/**
+ * Polls like expect.poll, with room for a loaded shared machine (the default gives up after 1 s) and for the
+ * demo's API, which answers only once the facts recompute it runs in-process after a definitions change yields.
+ */
+const eventually = <T>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 120_000, interval: 100 });
 const text = async (testId: string) => (await page.getByTestId(testId).first().textContent())?.trim();
 
 beforeAll(async () => {
@@ -143,8 +146,8 @@ describe("the weekly review dashboard on the demo", () => {
     const title = `Call back every breached lead (${Date.now()})`;
     await page.goto(`${demo.baseUrl}/meeting?week=${week}`);
     await page.getByLabel("What").fill(title);
-    await page.getByLabel("Owner").fill("Sam Rivera");
-    await page.getByLabel("Due").fill("2031-01-15");
+    await page.getByLabel("Owner", { exact: true }).fill("Sam Rivera");
+    await page.getByLabel("Due", { exact: true }).fill("2031-01-15");
     await page.getByRole("button", { name: "Add", exact: true }).click();
     const item = page.getByTestId("action-item").filter({ hasText: title });
     await item.waitFor();
@@ -160,7 +163,7 @@ describe("the weekly review dashboard on the demo", () => {
     expect(await carried.getByTestId("carried-over").textContent()).toContain(`Carried from ${week}`);
     expect(await page.locator("details.previous-notes").textContent()).toContain("webinar follow-ups");
     await shot("review-meeting-carried-over");
-    await carried.getByRole("combobox").selectOption("done");
+    await carried.getByRole("combobox", { name: /^Status of/ }).selectOption("done");
     await eventually(() => carried.getAttribute("data-status")).toBe("done");
 
     await page.getByTestId("week-next").click();

@@ -1,17 +1,5 @@
-import { formatDate } from "../lib/format";
-import {
-  type ActionItem,
-  type ActionItemStatus,
-  errorMessage,
-  useChangeActionItem,
-  useDeleteActionItem,
-} from "./useMeeting";
-
-const statusLabel: Record<ActionItemStatus, string> = { open: "Open", in_progress: "In progress", done: "Done" };
-
-/** Due before today and not done. Dates are calendar dates, compared as text. */
-export const isOverdue = (item: ActionItem, today: string) =>
-  item.status !== "done" && item.dueDate !== null && item.dueDate < today;
+import { ActionItemRow } from "./ActionItemRow";
+import { type ActionItem, errorMessage, useDeleteActionItem } from "./useMeeting";
 
 /** The agenda: each item with who, when, where it came from and its status, changeable in place. */
 export function ActionItemsTable(props: {
@@ -21,7 +9,6 @@ export function ActionItemsTable(props: {
   today: string;
   canEdit: boolean;
 }) {
-  const change = useChangeActionItem(props.workspace, props.week);
   const remove = useDeleteActionItem(props.workspace);
   return (
     <>
@@ -41,85 +28,25 @@ export function ActionItemsTable(props: {
             </tr>
           </thead>
           <tbody>
-            {props.items.map((item) => {
-              const overdue = isOverdue(item, props.today);
-              return (
-                <tr key={item.id} data-testid="action-item" data-status={item.status} className={`item-${item.status}`}>
-                  <th scope="row" className="item-title">
-                    {item.title}
-                  </th>
-                  <td>{item.owner}</td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`due-${item.id}`}>
-                      Due date of “{item.title}”
-                    </label>
-                    <input
-                      id={`due-${item.id}`}
-                      type="date"
-                      defaultValue={item.dueDate ?? ""}
-                      disabled={!props.canEdit}
-                      className="print-hidden"
-                      onBlur={(e) => {
-                        const dueDate = e.target.value || null;
-                        if (dueDate !== item.dueDate) change.mutate({ id: item.id, dueDate });
-                      }}
-                    />
-                    <span className="print-only">{formatDate(item.dueDate)}</span>
-                    {overdue && (
-                      <span className="state-badge state-red">
-                        <span aria-hidden="true">✕ </span>Overdue
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {item.carriedOver ? (
-                      <span className="carried" data-testid="carried-over">
-                        <span aria-hidden="true">↪ </span>Carried from {item.createdWeek}
-                      </span>
-                    ) : (
-                      <span className="muted">This week</span>
-                    )}
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`status-${item.id}`}>
-                      Status of “{item.title}”
-                    </label>
-                    <select
-                      id={`status-${item.id}`}
-                      value={item.status}
-                      disabled={change.isPending || !props.canEdit}
-                      onChange={(e) => change.mutate({ id: item.id, status: e.target.value as ActionItemStatus })}
-                    >
-                      {(Object.keys(statusLabel) as ActionItemStatus[]).map((status) => (
-                        <option key={status} value={status}>
-                          {statusLabel[status]}
-                        </option>
-                      ))}
-                    </select>
-                    {item.status === "done" && item.doneWeek && <span className="muted"> in {item.doneWeek}</span>}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      hidden={!props.canEdit}
-                      onClick={() => {
-                        if (window.confirm(`Delete “${item.title}”? Use Done for finished work.`))
-                          remove.mutate(item.id);
-                      }}
-                    >
-                      Delete<span className="visually-hidden"> “{item.title}”</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
+            {props.items.map((item) => (
+              <ActionItemRow
+                key={item.id}
+                workspace={props.workspace}
+                week={props.week}
+                item={item}
+                today={props.today}
+                canEdit={props.canEdit}
+                onDelete={(doomed) => {
+                  if (window.confirm(`Delete “${doomed.title}”? Use Done for finished work.`)) remove.mutate(doomed.id);
+                }}
+              />
+            ))}
           </tbody>
         </table>
       </div>
-      {(change.isError || remove.isError) && (
+      {remove.isError && (
         <p role="alert" className="field-error">
-          {errorMessage(change.error ?? remove.error)}
+          {errorMessage(remove.error)}
         </p>
       )}
     </>

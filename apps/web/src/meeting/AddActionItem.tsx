@@ -2,7 +2,7 @@ import { useState } from "react";
 import { errorMessage, useAddActionItem } from "./useMeeting";
 
 /** A new action item agreed in this week's meeting; messages sit next to the field they concern. */
-export function AddActionItem(props: { workspace: string; week: string; owners: string[] }) {
+export function AddActionItem(props: { workspace: string; week: string }) {
   const add = useAddActionItem(props.workspace, props.week);
   const [title, setTitle] = useState("");
   const [owner, setOwner] = useState("");
@@ -56,11 +56,6 @@ export function AddActionItem(props: { workspace: string; week: string; owners: 
           aria-invalid={ownerError ? true : undefined}
           aria-describedby={ownerError ? "item-owner-error" : undefined}
         />
-        <datalist id="item-owners">
-          {props.owners.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
         {ownerError && (
           <span id="item-owner-error" className="field-error">
             {ownerError}

@@ -5,7 +5,8 @@ import { WorkspaceGate } from "../layout/WorkspaceGate";
 import { useAllowed } from "../lib/useRole";
 import { isIsoWeek, lastCompleteWeek, shiftWeek, weekRangeLabel } from "../lib/weeks";
 import { Link, setSearchParams, useSearchParam } from "../router";
-import { ActionItemsTable, isOverdue } from "./ActionItemsTable";
+import { isOverdue } from "./ActionItemRow";
+import { ActionItemsTable } from "./ActionItemsTable";
 import { AddActionItem } from "./AddActionItem";
 import { NotesPanel } from "./NotesPanel";
 import { useMeeting } from "./useMeeting";
@@ -51,6 +52,12 @@ function Meeting(props: { workspace: string }) {
             <div className="meeting-grid">
               <section aria-labelledby="agenda-title" className="panel">
                 <h2 id="agenda-title">Action items</h2>
+                {/* Owners so far, offered when an owner is typed (new items and changes in place). */}
+                <datalist id="item-owners">
+                  {owners.map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
                 <p className="agenda-summary" data-testid="agenda-summary">
                   {count((i) => i.status === "open")} open · {count((i) => i.status === "in_progress")} in progress ·{" "}
                   {count((i) => i.status === "done")} done this week ·{" "}
@@ -71,7 +78,7 @@ function Meeting(props: { workspace: string }) {
                   />
                 )}
                 {canEdit ? (
-                  <AddActionItem workspace={props.workspace} week={week} owners={owners} />
+                  <AddActionItem workspace={props.workspace} week={week} />
                 ) : (
                   <p className="muted" data-testid="meeting-read-only">
                     Read only: editors add and update action items.
