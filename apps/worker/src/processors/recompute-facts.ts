@@ -2,6 +2,7 @@ import type { BuiltFacts, DealRecord, Definitions, LeadRecord } from "@revops/co
 import { buildFacts, cycleResponseFacts, dealCloseFacts, spanStallFacts } from "@revops/core";
 import type { Database, StoredCycleFact, StoredDealFact, StoredSpanFact } from "@revops/db";
 import {
+  analyzeFacts,
   currentDefinitions,
   deleteOrphanFacts,
   linkedEntityIds,
@@ -100,6 +101,8 @@ export async function recomputeFactsJob(
       defs: current.document,
       version: current.version,
     });
+    // Statistics follow the growing tables (batches 1, 2, 4, 8, ...): stale ones made id lookups scan.
+    if (all && ((i + 1) & i) === 0) await analyzeFacts(db);
     for (const id of result.leadIds) touchedLeads.add(id);
     for (const id of result.dealIds) touchedDeals.add(id);
     await recordUnmappedValues(db, {

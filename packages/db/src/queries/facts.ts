@@ -258,6 +258,14 @@ export async function deleteOrphanFacts(db: Database, params: { workspaceId: str
     );
 }
 
+/**
+ * Refreshes the planner's statistics of the facts tables. A full recompute calls it as the
+ * tables grow: with the statistics of empty tables, lookups by entity id scanned every span.
+ */
+export async function analyzeFacts(db: Pick<Database, "execute">): Promise<void> {
+  await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts, stage_edge_weeks`);
+}
+
 /** Records a recompute; a full one also refreshes the planner's statistics (PGlite never runs autovacuum). */
 export async function recordFactsRecompute(
   db: Database,
@@ -283,5 +291,5 @@ export async function recordFactsRecompute(
   await invalidateReviewWeeks(db, { ...params, from: null });
   // The batches kept the edge counts in step, but in the zone of the new definitions only from now on.
   await rebuildStageEdges(db, params);
-  await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts, stage_edge_weeks`);
+  await analyzeFacts(db);
 }
