@@ -42,27 +42,40 @@ async function signInCookie(baseUrl: string): Promise<string> {
     .join("; ");
 }
 
-/** Starts the demo and waits until every sandbox connection has synced and the review facts exist. */
+/**
+ * Starts the demo and waits until every sandbox connection has synced and the review facts exist.
+ * With `databaseUrl` it runs as in production (infra/compose.yaml): Postgres, and the worker as its own process.
+ */
 export async function startDemo(
-  options: { leads?: number; webDist?: string; syncTimeoutMs?: number } = {},
+  options: { leads?: number; webDist?: string; syncTimeoutMs?: number; databaseUrl?: string } = {},
 ): Promise<RunningDemo> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = runNode("scripts/demo.ts", {
-    PORT: String(port),
+  const shared = {
     DATA_DIR: tempDataDir(),
     QUEUE_PREFIX: `e2e-web-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: "warn",
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  };
+  const child = runNode("scripts/demo.ts", {
+    ...shared,
+    PORT: String(port),
     DEMO_LEADS: String(options.leads ?? 1500),
     DEMO_OWNER_EMAIL: demoOwner.email,
     DEMO_OWNER_PASSWORD: demoOwner.password,
     WEB_DIST: options.webDist ?? buildDashboard(),
-    LOG_LEVEL: "warn",
   });
+  const worker = options.databaseUrl ? runNode("apps/worker/src/main.ts", shared) : undefined;
+  const stopAll = async () => {
+    await Promise.all([child.stop(), worker?.stop()]);
+  };
   try {
-    return await waitUntilSynced(baseUrl, child, options.syncTimeoutMs ?? 240_000);
+    return { ...(await waitUntilSynced(baseUrl, child, options.syncTimeoutMs ?? 240_000)), stop: stopAll };
   } catch (error) {
-    await child.stop();
-    throw new Error(`${String(error)}\n--- demo output ---\n${child.output().slice(-4000)}`);
+    await stopAll();
+    throw new Error(
+      `${String(error)}\n--- demo output ---\n${child.output().slice(-4000)}${worker ? `\n--- worker output ---\n${worker.output().slice(-4000)}` : ""}`,
+    );
   }
 }
 
