@@ -1,7 +1,7 @@
 import type { CycleFactRow, CycleResponseFacts, DealFactRow, SpanFactRow } from "@revops/core";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { deals, leadDeals, leads } from "../schema/crm-records.ts";
+import { leadDeals } from "../schema/crm-records.ts";
 import { dealFacts, factsState, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
 import { invalidateReviewWeeks } from "./review-week-cache.ts";
 import { rebuildStageEdges, shiftEntityStageEdges } from "./stage-edges.ts";
@@ -239,23 +239,17 @@ export async function replaceFacts(
 /** Drops facts whose record is gone (deleted or merged away), after a full recompute. */
 export async function deleteOrphanFacts(db: Database, params: { workspaceId: string }): Promise<void> {
   const ws = params.workspaceId;
-  const liveLeads = sql`(select ${leads.id} from ${leads} where ${leads.workspaceId} = ${ws} and ${leads.deletedAt} is null and ${leads.mergedIntoCrmId} is null)`;
-  const liveDeals = sql`(select ${deals.id} from ${deals} where ${deals.workspaceId} = ${ws} and ${deals.deletedAt} is null and ${deals.mergedIntoCrmId} is null)`;
-  await db
-    .delete(mqlCycleFacts)
-    .where(and(eq(mqlCycleFacts.workspaceId, ws), sql`${mqlCycleFacts.leadId} not in ${liveLeads}`));
-  await db.delete(dealFacts).where(and(eq(dealFacts.workspaceId, ws), sql`${dealFacts.dealId} not in ${liveDeals}`));
-  await db
-    .delete(stageSpanFacts)
-    .where(
-      and(
-        eq(stageSpanFacts.workspaceId, ws),
-        or(
-          and(eq(stageSpanFacts.entityKind, "lead"), sql`${stageSpanFacts.entityId} not in ${liveLeads}`),
-          and(eq(stageSpanFacts.entityKind, "deal"), sql`${stageSpanFacts.entityId} not in ${liveDeals}`),
-        ),
-      ),
-    );
+  // not exists is an anti-join; `not in (subquery)` re-scanned a million leads per fact (never finished at 1M).
+  const live = (table: "leads" | "deals", id: SQL) =>
+    sql`exists (select 1 from ${sql.raw(table)} r where r.id = ${id} and r.workspace_id = ${ws}
+      and r.deleted_at is null and r.merged_into_crm_id is null)`;
+  await db.execute(
+    sql`delete from mql_cycle_facts f where f.workspace_id = ${ws} and not ${live("leads", sql`f.lead_id`)}`,
+  );
+  await db.execute(sql`delete from deal_facts f where f.workspace_id = ${ws} and not ${live("deals", sql`f.deal_id`)}`);
+  await db.execute(sql`delete from stage_span_facts f where f.workspace_id = ${ws} and (
+    (f.entity_kind = 'lead' and not ${live("leads", sql`f.entity_id`)})
+    or (f.entity_kind = 'deal' and not ${live("deals", sql`f.entity_id`)}))`);
 }
 
 /**
