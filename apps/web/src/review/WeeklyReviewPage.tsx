@@ -28,7 +28,8 @@ function WeeklyReview(props: { workspace: string; name: string }) {
   const asOf = useSearchParam("asOf");
   const reviewQuery = { workspace: props.workspace, week, serviceLine, asOf };
   const review = useReview(reviewQuery);
-  const withTrend = useReview(reviewQuery, true);
+  // Asked once the numbers are in: sent together, the heavier trend request slowed the first answer.
+  const withTrend = useReview(reviewQuery, true, review.isSuccess);
   const definitions = useDefinitions(props.workspace);
   const serviceLines = definitions.data?.definitions.serviceLines ?? [];
   const labels = new Map([

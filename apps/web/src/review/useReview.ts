@@ -12,9 +12,11 @@ export interface ReviewQuery {
 /**
  * The review of a week. `withTrend` adds the 12-week trend, which costs the API twelve more weeks:
  * the page asks once without it (the numbers show first) and once with it (the sparklines follow).
+ * `enabled: false` holds the request back (the trend waits for the numbers so the two do not compete).
  */
-export function useReview(query: ReviewQuery, withTrend = false) {
+export function useReview(query: ReviewQuery, withTrend = false, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ["review", query.workspace, query.week, query.serviceLine, query.asOf, withTrend],
     queryFn: async () =>
       jsonBody(
