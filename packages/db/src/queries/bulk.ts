@@ -22,6 +22,27 @@ export function anyOf(column: SQL | SQL.Aliased | unknown, type: ElementType, va
   return sql`${column} = any(${sql.param(values.map(toDriver))}::${sql.raw(type)}[])`;
 }
 
+/**
+ * `offset 0` keeps a lateral subquery a subquery: without it the planner pulls it up into a plain join and, from
+ * statistics of a table a bulk load is growing, hashes the whole table once per page instead of probing its index.
+ */
+export const KEEP_LATERAL = sql.raw("offset 0");
+
+/**
+ * Rows of a connection's leads or deals by CRM id, as index probes per id (a `crm_id = any(…)` filter over 2,000
+ * ids was planned as a scan of every lead on each page). `columns` are read from the table aliased `t`.
+ */
+export function byCrmIds(
+  table: "leads" | "deals",
+  connectionId: string,
+  crmIds: readonly string[],
+  columns: string,
+): SQL {
+  return sql`select ${sql.raw(columns)} from unnest(${sql.param([...new Set(crmIds)])}::text[]) as w(crm_id)
+    cross join lateral (select ${sql.raw(columns)} from ${sql.raw(table)} t
+      where t.connection_id = ${connectionId} and t.crm_id = w.crm_id ${KEEP_LATERAL}) t`;
+}
+
 /** Dates as ISO strings: both drivers then send the same text, whatever the process's time zone. */
 function toDriver(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : (value ?? null);

@@ -10,7 +10,7 @@ import type {
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { deals, leads, owners, pipelineStages } from "../schema/crm-records.ts";
-import { anyOf, type BulkColumn, selectRows, unnestRows } from "./bulk.ts";
+import { anyOf, type BulkColumn, KEEP_LATERAL, selectRows, unnestRows } from "./bulk.ts";
 import { type ChangeRow, insertChanges } from "./property-change-writes.ts";
 
 /** Which connection a page of records belongs to. */
@@ -144,7 +144,7 @@ async function writeChanges(
       delete from property_changes where ctid = any(array(
         select p.ctid from unnest(${sql.param([...ids.values()])}::uuid[]) as e(id)
         cross join lateral (select pc.ctid from property_changes pc
-          where pc.entity_id = e.id and ${anyOf(sql`pc.property`, "text", replaceProperties)}) p))`);
+          where pc.entity_id = e.id and ${anyOf(sql`pc.property`, "text", replaceProperties)} ${KEEP_LATERAL}) p))`);
   }
   const rows = inputs.flatMap((input): ChangeRow[] => {
     const entityId = ids.get(input.crmId);
@@ -202,7 +202,7 @@ async function resolveLinks(db: Database, scope: SyncScope, side: "lead" | "deal
     insert into lead_deals (workspace_id, lead_id, deal_id)
     select ${scope.workspaceId}, le.id, de.id from unnest(${sql.param(crmIds)}::text[]) as w(crm_id)
     cross join lateral (select l.lead_crm_id, l.deal_crm_id from crm_lead_deal_links l
-      where l.connection_id = ${scope.connectionId} and l.${column} = w.crm_id) l
+      where l.connection_id = ${scope.connectionId} and l.${column} = w.crm_id ${KEEP_LATERAL}) l
     join leads le on le.connection_id = ${scope.connectionId} and le.crm_id = l.lead_crm_id
     join deals de on de.connection_id = ${scope.connectionId} and de.crm_id = l.deal_crm_id
     on conflict do nothing`);
@@ -225,7 +225,8 @@ export async function upsertActivities(db: Database, scope: SyncScope, inputs: A
       ["occurred_at", "timestamptz", inputs.map((input) => input.occurredAt)],
       ["owner_crm_id", "text", inputs.map((input) => input.ownerCrmId)],
     ])}) u
-    left join leads l on l.connection_id = ${scope.connectionId} and l.crm_id = u.lead_crm_id
+    left join lateral (select id from leads l where l.connection_id = ${scope.connectionId}
+      and l.crm_id = u.lead_crm_id ${KEEP_LATERAL}) l on true
     on conflict (connection_id, crm_id) do update set lead_crm_id = excluded.lead_crm_id, lead_id = excluded.lead_id,
       kind = excluded.kind, direction = excluded.direction, automated = excluded.automated,
       occurred_at = excluded.occurred_at, owner_crm_id = excluded.owner_crm_id, deleted_at = null`);

@@ -1,7 +1,7 @@
 import type { PropertyChangeInput } from "@revops/core";
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { anyOf, selectRows, unnestRows } from "./bulk.ts";
+import { byCrmIds, KEEP_LATERAL, selectRows, unnestRows } from "./bulk.ts";
 import type { SyncScope } from "./crm-record-writes.ts";
 
 /** One row of property_changes as the sync writes it. */
@@ -42,10 +42,9 @@ export async function entityIdsByCrmId(
   entityKind: "lead" | "deal",
   crmIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const table = sql.raw(entityKind === "lead" ? "leads" : "deals");
   const rows = await selectRows<{ id: string; crm_id: string }>(
     db,
-    sql`select id, crm_id from ${table} where connection_id = ${scope.connectionId} and ${anyOf(sql`crm_id`, "text", [...new Set(crmIds)])}`,
+    byCrmIds(entityKind === "lead" ? "leads" : "deals", scope.connectionId, crmIds, "t.id, t.crm_id"),
   );
   return new Map(rows.map((row) => [row.crm_id, row.id]));
 }
@@ -87,12 +86,12 @@ export async function settleLeadCreationStatus(
   if (leadsToSettle.length === 0) return;
   const rows = await selectRows<{ id: string; crm_id: string; created_at_crm: Date | string }>(
     db,
-    sql`select id, crm_id, created_at_crm from leads where connection_id = ${scope.connectionId}
-      and ${anyOf(
-        sql`crm_id`,
-        "text",
-        leadsToSettle.map((lead) => lead.crmId),
-      )}`,
+    byCrmIds(
+      "leads",
+      scope.connectionId,
+      leadsToSettle.map((lead) => lead.crmId),
+      "t.id, t.crm_id, t.created_at_crm",
+    ),
   );
   if (rows.length === 0) return;
   // Index probes per lead (lateral): they stay index scans even while a bulk load has left the planner's
@@ -137,7 +136,7 @@ export async function settleLeadCreationStatus(
     delete from property_changes where ctid = any(array(
       select p.ctid from unnest(${sql.param(settled.map((s) => s.entityId))}::uuid[]) as e(id)
       cross join lateral (select pc.ctid from property_changes pc
-        where pc.entity_id = e.id and pc.property = 'Status' and pc.provenance = 'property') p))`);
+        where pc.entity_id = e.id and pc.property = 'Status' and pc.provenance = 'property' ${KEEP_LATERAL}) p))`);
   await insertChanges(db, scope.workspaceId, settled);
 }
 
