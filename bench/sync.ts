@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTestDatabase } from "../packages/db/src/testing/index.ts";
 import { newKeyRingEntry } from "../packages/runtime/src/index.ts";
+import { processCpuMs } from "./sync/profile.ts";
 
-// pnpm bench:sync [--leads 100000] [--small 10000] [--db postgres|pglite] [--no-naive] [--write]
+// pnpm bench:sync [--leads 100000] [--small 10000] [--db postgres|pglite] [--no-naive] [--crm salesforce] [--write]
 // Full sync of a HubSpot portal and a Salesforce org from the CRM sandbox at its real default limits
 // (HubSpot 190 requests / 10 s, search 5 / s), each sync in its own process (peak RSS is the sync's own),
 // beside the SDK's naive getAll; then an incremental sync of 1,000 changed contacts.
@@ -17,6 +18,10 @@ const { values } = parseArgs({
     db: { type: "string", default: "postgres" },
     "no-naive": { type: "boolean", default: false },
     "no-salesforce": { type: "boolean", default: false },
+    // Only this CRM (salesforce skips HubSpot's ~6 minutes); for profiling, --write needs the whole bench.
+    crm: { type: "string" },
+    // Writes a timeline of SQL statements and CRM requests per sync to this folder, with a summary on stderr.
+    profile: { type: "string" },
     write: { type: "boolean", default: false },
   },
 });
@@ -37,6 +42,7 @@ interface Sandbox {
     refreshToken: string;
     serviceLineField: string;
   };
+  pid: number;
   stop(): void;
 }
 
@@ -69,7 +75,11 @@ async function startSandboxProcess(size: number): Promise<Sandbox> {
       out += chunk;
       const line = out.split("\n")[0] ?? "";
       if (out.includes("\n"))
-        resolve({ ...(JSON.parse(line) as Omit<Sandbox, "stop">), stop: () => child.kill("SIGTERM") });
+        resolve({
+          ...(JSON.parse(line) as Omit<Sandbox, "stop" | "pid">),
+          pid: child.pid ?? 0,
+          stop: () => child.kill("SIGTERM"),
+        });
     });
     child.on("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
   });
@@ -118,9 +128,19 @@ async function syncOnce(
     queuePrefix: target.prefix,
     settings,
     credentials,
+    ...(values.profile ? { profile: join(values.profile, `${crm}-${mode}-${Date.now()}.jsonl`) } : {}),
   };
+  const sandboxCpu = processCpuMs(sandbox.pid);
   // Run as the worker runs in production (ADR 0007: 4 MB semi-spaces).
-  return runJson<SyncFigures>(["--max-semi-space-size=4", "bench/sync/sync-process.ts", JSON.stringify(args)]);
+  const figures = await runJson<SyncFigures>([
+    "--max-semi-space-size=4",
+    ...(values.profile ? [`--cpu-prof`, `--cpu-prof-dir=${values.profile}`] : []),
+    "bench/sync/sync-process.ts",
+    JSON.stringify(args),
+  ]);
+  if (values.profile)
+    log(`${crm} ${mode}: the sandbox used ${(processCpuMs(sandbox.pid) - sandboxCpu) / 1000} s of CPU`);
+  return figures;
 }
 
 const count = (figures: SyncFigures) => Object.values(figures.recordsByObject).reduce((a, b) => a + b, 0);
@@ -162,11 +182,11 @@ interface NaiveFigures {
 }
 interface RunFigures {
   size: number;
-  hs: SyncFigures;
-  hsMin: number;
-  hsFloor: number;
+  hs?: SyncFigures;
+  hsMin?: number;
+  hsFloor?: number;
   naive?: NaiveFigures;
-  inc: SyncFigures;
+  inc?: SyncFigures;
   sf?: SyncFigures;
   sfMin?: number;
   sfFloor?: number;
@@ -185,55 +205,50 @@ async function measure(size: number, naive: boolean): Promise<RunFigures> {
   const sandbox = await startSandboxProcess(size);
   const db = await freshTarget();
   try {
-    const hs = await syncOnce(sandbox, "hubspot", "full", db);
-    const hsMin = hubspotMinimum(hs.recordsByObject);
-    const hsFloor = (hsMin / HUBSPOT_RATE) * 1000;
-    log("hubspot full", { ...hs, rssSamplesMb: undefined });
-    let baseline: NaiveFigures | undefined;
-    if (naive) {
-      baseline = await runJson<NaiveFigures>([
-        "bench/sync/naive-process.ts",
-        JSON.stringify({ baseUrl: sandbox.hubspot.baseUrl, token: sandbox.hubspot.privateAppToken }),
-      ]);
-      log("naive getAll", baseline);
-      await new Promise((resolve) => setTimeout(resolve, 10_000)); // let the portal's window refill
-    }
-    // 1,000 changed contacts, then an incremental sync.
-    const ids = await contactIds(sandbox, 1_000);
-    await fetch(`${sandbox.url}/__sandbox/clock`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ advanceMs: 60_000 }),
-    });
-    for (const id of ids) {
-      await fetch(`${sandbox.url}/__sandbox/mutate`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ crm: "hubspot", objectType: "contacts", id, set: { hs_lead_status: "CONNECTED" } }),
-      });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_100)); // the sandbox's search index lag
-    const inc = await syncOnce(sandbox, "hubspot", "incremental", db);
-    log("hubspot incremental", { ...inc, rssSamplesMb: undefined });
-    if (values["no-salesforce"]) return { size, hs, hsMin, hsFloor, ...(baseline ? { naive: baseline } : {}), inc };
+    const hubspot = values.crm === "salesforce" ? undefined : await measureHubspot(sandbox, db, naive);
+    if (values["no-salesforce"] || values.crm === "hubspot") return { size, ...hubspot };
     const sf = await syncOnce(sandbox, "salesforce", "full", db);
     const sfMin = salesforceMinimum(sf.recordsByObject);
     log("salesforce full", { ...sf, rssSamplesMb: undefined });
-    return {
-      size,
-      hs,
-      hsMin,
-      hsFloor,
-      ...(baseline ? { naive: baseline } : {}),
-      inc,
-      sf,
-      sfMin,
-      sfFloor: (sfMin / SALESFORCE_RATE) * 1000,
-    };
+    return { size, ...hubspot, sf, sfMin, sfFloor: (sfMin / SALESFORCE_RATE) * 1000 };
   } finally {
     sandbox.stop();
     await db.close();
   }
+}
+
+/** HubSpot full sync, the naive baseline, then 1,000 changed contacts and an incremental sync. */
+async function measureHubspot(sandbox: Sandbox, db: Awaited<ReturnType<typeof freshTarget>>, naive: boolean) {
+  const hs = await syncOnce(sandbox, "hubspot", "full", db);
+  const hsMin = hubspotMinimum(hs.recordsByObject);
+  const hsFloor = (hsMin / HUBSPOT_RATE) * 1000;
+  log("hubspot full", { ...hs, rssSamplesMb: undefined });
+  let baseline: NaiveFigures | undefined;
+  if (naive) {
+    baseline = await runJson<NaiveFigures>([
+      "bench/sync/naive-process.ts",
+      JSON.stringify({ baseUrl: sandbox.hubspot.baseUrl, token: sandbox.hubspot.privateAppToken }),
+    ]);
+    log("naive getAll", baseline);
+    await new Promise((resolve) => setTimeout(resolve, 10_000)); // let the portal's window refill
+  }
+  const ids = await contactIds(sandbox, 1_000);
+  await fetch(`${sandbox.url}/__sandbox/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advanceMs: 60_000 }),
+  });
+  for (const id of ids) {
+    await fetch(`${sandbox.url}/__sandbox/mutate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ crm: "hubspot", objectType: "contacts", id, set: { hs_lead_status: "CONNECTED" } }),
+    });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 2_100)); // the sandbox's search index lag
+  const inc = await syncOnce(sandbox, "hubspot", "incremental", db);
+  log("hubspot incremental", { ...inc, rssSamplesMb: undefined });
+  return { hs, hsMin, hsFloor, ...(baseline ? { naive: baseline } : {}), inc };
 }
 
 async function contactIds(sandbox: Sandbox, n: number): Promise<string[]> {
@@ -256,15 +271,21 @@ async function contactIds(sandbox: Sandbox, n: number): Promise<string[]> {
   return ids.slice(0, n);
 }
 
-const smallRun = await measure(small, false);
+// The table in BENCHMARKS.md is one run: a partial run (one CRM, no small size) is for profiling only.
+if (values.write && (values.crm || small === 0 || values.profile))
+  throw new Error("--write needs the whole bench (no --crm or --profile, --small > 0)");
+const smallRun = small > 0 ? await measure(small, false) : undefined;
 const bigRun = await measure(leads, !values["no-naive"]);
 for (const run of [smallRun, bigRun]) {
+  if (!run) continue;
   const hs = run.hs;
-  const records = count(hs);
-  rows.push(
-    `| ${run.size} | HubSpot full (ours) | ${records} | ${hs.stats.requests} (min ${run.hsMin}) | ${fmtS(hs.wallMs)} | ${fmtS(run.hsFloor)} | ${(hs.wallMs / run.hsFloor).toFixed(2)}× | ${Math.round((records / hs.wallMs) * 1000)} | ${hs.stats.throttled} | ${hs.status === "succeeded" ? 0 : 1} | ${Math.round(hs.peakRssMb)} MB (${Math.round(hs.baselineRssMb)} before the sync) |`,
-  );
-  if (run.naive) {
+  if (hs && run.hsFloor !== undefined) {
+    const records = count(hs);
+    rows.push(
+      `| ${run.size} | HubSpot full (ours) | ${records} | ${hs.stats.requests} (min ${run.hsMin}) | ${fmtS(hs.wallMs)} | ${fmtS(run.hsFloor)} | ${(hs.wallMs / run.hsFloor).toFixed(2)}× | ${Math.round((records / hs.wallMs) * 1000)} | ${hs.stats.throttled} | ${hs.status === "succeeded" ? 0 : 1} | ${Math.round(hs.peakRssMb)} MB (${Math.round(hs.baselineRssMb)} before the sync) |`,
+    );
+  }
+  if (run.naive && run.hsFloor !== undefined) {
     const n = run.naive;
     const nRecords = Object.values(n.records).reduce((a, b) => a + b, 0);
     rows.push(
@@ -278,9 +299,11 @@ for (const run of [smallRun, bigRun]) {
     );
   }
   const inc = run.inc;
-  rows.push(
-    `| ${run.size} | HubSpot incremental, 1,000 changed contacts | ${count(inc)} | ${inc.stats.requests} | ${fmtS(inc.wallMs)} | – | target ≤ 15 s | ${Math.round((count(inc) / inc.wallMs) * 1000)} | ${inc.stats.throttled} | ${inc.status === "succeeded" ? 0 : 1} | ${Math.round(inc.peakRssMb)} MB (${Math.round(inc.baselineRssMb)} before the sync) |`,
-  );
+  if (inc) {
+    rows.push(
+      `| ${run.size} | HubSpot incremental, 1,000 changed contacts | ${count(inc)} | ${inc.stats.requests} | ${fmtS(inc.wallMs)} | – | target ≤ 15 s | ${Math.round((count(inc) / inc.wallMs) * 1000)} | ${inc.stats.throttled} | ${inc.status === "succeeded" ? 0 : 1} | ${Math.round(inc.peakRssMb)} MB (${Math.round(inc.baselineRssMb)} before the sync) |`,
+    );
+  }
   const sf = run.sf;
   if (sf && run.sfMin !== undefined && run.sfFloor !== undefined) {
     rows.push(

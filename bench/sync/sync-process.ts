@@ -23,8 +23,11 @@ interface Args {
   queuePrefix: string;
   settings: Record<string, unknown>;
   credentials: Record<string, unknown>;
+  /** A file for the statement and request timeline (bench:sync --profile). */
+  profile?: string;
 }
 const args = JSON.parse(process.argv[2] ?? "{}") as Args;
+if (args.profile) (await import("./profile.ts")).installProfile(args.profile);
 const database = await openDatabase({ url: args.databaseUrl, dataDir: args.dataDir });
 await migrateDatabase(database);
 await ensureWorkspace(database.db, { id: "bench", name: "Bench" });
