@@ -1,4 +1,4 @@
-import type { CycleFactRow, DealFactRow, ReviewWindow, SpanFactRow } from "@revops/core";
+import type { CycleFactRow, DealFactRow, ReviewFacts, ReviewWindow, SpanFactRow } from "@revops/core";
 import {
   classifyResponse,
   closeInWindow,
@@ -11,14 +11,15 @@ import {
   isDealStage,
   reviewWindow,
 } from "@revops/core";
-import { listOpenSpans, recordIdentities } from "@revops/db";
+import { listOpenSpans, loadCycleFacts, loadDealFacts, loadExitSpanFacts, recordIdentities } from "@revops/db";
 import type { ApiDeps } from "../../env.ts";
 import { badRequest } from "../../errors.ts";
 import type { DrilldownTarget } from "./drilldown-metrics.ts";
 import { parseDrilldownMetric } from "./drilldown-metrics.ts";
 import type { DrilldownRecord } from "./drilldown-schema.ts";
+import type { ReviewContext } from "./read-review.ts";
 import { checkServiceLine, factsForWeeks, reviewContext } from "./read-review.ts";
-import { factsForWeek } from "./review-facts-source.ts";
+import { factsForWeek, factsRange } from "./review-facts-source.ts";
 
 export interface DrilldownQuery {
   workspaceId: string;
@@ -117,15 +118,29 @@ function spanRecord(span: SpanFactRow, window: ReviewWindow): Partial {
   };
 }
 
+/**
+ * The stored facts a drill-down reads. Each section of the drill-down is a function of one kind of
+ * fact (cycles: response, acceptance, conversion; deals: coverage, win rate, source mix; spans:
+ * velocity), so only that kind is loaded; open and stalled spans are listed in SQL (none loaded).
+ */
+async function drilldownFacts(
+  ctx: ReviewContext,
+  query: DrilldownQuery,
+  target: DrilldownTarget,
+): Promise<ReviewFacts> {
+  if (ctx.computedFrom === "records") return factsForWeeks(ctx, query.workspaceId, [query.week], query.asOf);
+  const range = factsRange(query.workspaceId, ctx.defs, [query.week], query.asOf);
+  const none: ReviewFacts = { cycles: [], spans: [], deals: [] };
+  if (target.kind === "cycles") return { ...none, cycles: await loadCycleFacts(ctx.db, range) };
+  if (target.kind === "deals") return { ...none, deals: await loadDealFacts(ctx.db, range) };
+  if (target.key === "exits") return { ...none, spans: await loadExitSpanFacts(ctx.db, range) };
+  return none;
+}
+
 async function membersOf(deps: ApiDeps, query: DrilldownQuery, target: DrilldownTarget): Promise<Partial[]> {
   const ctx = await reviewContext(deps, query.workspaceId, query.definitionsVersion);
   checkServiceLine(ctx.defs, query.serviceLine);
-  const facts = factsForWeek(
-    await factsForWeeks(ctx, query.workspaceId, [query.week], query.asOf),
-    ctx.defs,
-    query.week,
-    query.asOf,
-  );
+  const facts = factsForWeek(await drilldownFacts(ctx, query, target), ctx.defs, query.week, query.asOf);
   const window = reviewWindow(ctx.defs, query.week, query.asOf);
   const drill = computeReviewDrilldown({
     ...facts,
