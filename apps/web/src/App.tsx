@@ -1,18 +1,35 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { AuthGate } from "./auth/AuthGate";
 import { Shell } from "./layout/Shell";
+import { lazyPage } from "./lazy-page";
 import { useLocation } from "./router";
 
 // Each page is its own chunk: the first paint only loads the shell and the page it shows.
-const WeeklyReviewPage = lazy(() => import("./review/WeeklyReviewPage"));
-const MeetingPage = lazy(() => import("./meeting/MeetingPage"));
-const DefinitionsPage = lazy(() => import("./definitions/DefinitionsPage"));
-const AlertsPage = lazy(() => import("./alerts/AlertsPage"));
-const ConnectionsPage = lazy(() => import("./connections/ConnectionsPage"));
-const PortfolioPage = lazy(() => import("./pages/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
-const MembersPage = lazy(() => import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })));
-const InvitePage = lazy(() => import("./pages/InvitePage").then((m) => ({ default: m.InvitePage })));
-const StatusPage = lazy(() => import("./pages/StatusPage").then((m) => ({ default: m.StatusPage })));
+const WeeklyReviewPage = lazyPage(() => import("./review/WeeklyReviewPage"));
+const MeetingPage = lazyPage(() => import("./meeting/MeetingPage"));
+const DefinitionsPage = lazyPage(() => import("./definitions/DefinitionsPage"));
+const AlertsPage = lazyPage(() => import("./alerts/AlertsPage"));
+const ConnectionsPage = lazyPage(() => import("./connections/ConnectionsPage"));
+const PortfolioPage = lazyPage(async () => ({ default: (await import("./pages/PortfolioPage")).PortfolioPage }));
+const MembersPage = lazyPage(async () => ({ default: (await import("./pages/MembersPage")).MembersPage }));
+const InvitePage = lazyPage(async () => ({ default: (await import("./pages/InvitePage")).InvitePage }));
+const StatusPage = lazyPage(async () => ({ default: (await import("./pages/StatusPage")).StatusPage }));
+
+/** The page a path shows (the weekly review unless another prefix matches). */
+function pageOf(path: string) {
+  if (path.startsWith("/status")) return StatusPage;
+  if (path.startsWith("/portfolio")) return PortfolioPage;
+  if (path.startsWith("/members")) return MembersPage;
+  if (path.startsWith("/invite/")) return InvitePage;
+  if (path.startsWith("/meeting")) return MeetingPage;
+  if (path.startsWith("/definitions")) return DefinitionsPage;
+  if (path.startsWith("/alerts")) return AlertsPage;
+  if (path.startsWith("/connections")) return ConnectionsPage;
+  return WeeklyReviewPage;
+}
+
+// The opened page's chunk downloads while the session is checked.
+pageOf(window.location.pathname).preload();
 
 export function App() {
   const { path } = useLocation();
@@ -26,13 +43,7 @@ export function App() {
 }
 
 function route(path: string) {
-  if (path.startsWith("/status")) return <StatusPage />;
-  if (path.startsWith("/portfolio")) return <PortfolioPage />;
-  if (path.startsWith("/members")) return <MembersPage />;
-  if (path.startsWith("/invite/")) return <InvitePage token={path.slice("/invite/".length)} />;
-  if (path.startsWith("/meeting")) return <MeetingPage />;
-  if (path.startsWith("/definitions")) return <DefinitionsPage />;
-  if (path.startsWith("/alerts")) return <AlertsPage />;
-  if (path.startsWith("/connections")) return <ConnectionsPage />;
-  return <WeeklyReviewPage />;
+  if (path.startsWith("/invite/")) return <InvitePage.Page token={path.slice("/invite/".length)} />;
+  const { Page } = pageOf(path) as typeof WeeklyReviewPage;
+  return <Page />;
 }
