@@ -1,6 +1,8 @@
-// pnpm bench:web [--leads 50000] [--runs 5] [--db pglite|postgres] [--sync-timeout-minutes 60] [--write]: the dashboard's
-// initial JS (gzipped) and the weekly review's time to interactive in Debian Chromium, on loopback, against the README's
-// demo started from scratch (--db postgres: on a new Postgres database with the worker in its own process, as deployed).
+// pnpm bench:web [--leads 50000] [--runs 5] [--db pglite|postgres] [--keep-db name] [--waterfall] [--sync-timeout-minutes 60]
+// [--write]: the dashboard's initial JS (gzipped) and the weekly review's time to interactive in Debian Chromium, on
+// loopback, against the README's demo started from scratch (--db postgres: on a new Postgres database with the worker in
+// its own process, as deployed). --keep-db keeps that database under the given name and reuses it on the next run (no
+// new sync: for exploring, not for written figures); --waterfall prints every request of each page load.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -17,6 +19,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     "sync-timeout-minutes": { type: "string", default: "60" },
     db: { type: "string", default: "pglite" },
+    "keep-db": { type: "string" },
+    waterfall: { type: "boolean", default: false },
     write: { type: "boolean", default: false },
   },
 });
@@ -24,6 +28,30 @@ const { values } = parseArgs({
 interface PageGlobals {
   document: { querySelector(selector: string): unknown };
   requestIdleCallback(callback: () => void, options: { timeout: number }): void;
+  performance: { getEntriesByType(type: string): ResourceEntry[] };
+}
+interface ResourceEntry {
+  name: string;
+  startTime: number;
+  requestStart: number;
+  responseStart: number;
+  responseEnd: number;
+  transferSize: number;
+  serverTiming?: Array<{ name: string; duration: number }>;
+}
+
+/** Every request of the page load, from navigation start: queued (start → request sent), waiting, done; the API's own time. */
+function printWaterfall(run: number, entries: ResourceEntry[], timing: { content: number; interactive: number }) {
+  console.log(
+    `run ${run + 1}: numbers on screen ${timing.content.toFixed(0)} ms, interactive ${timing.interactive.toFixed(0)} ms`,
+  );
+  for (const e of [...entries].sort((a, b) => a.startTime - b.startTime)) {
+    const server = e.serverTiming?.find((t) => t.name === "app")?.duration;
+    const url = new URL(e.name);
+    console.log(
+      `  ${e.startTime.toFixed(0).padStart(6)} → ${e.requestStart.toFixed(0).padStart(6)} → ${e.responseStart.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)} ms  ${server === undefined ? "" : `server ${server.toFixed(0)} ms `}${(e.transferSize / 1024).toFixed(1)} KB  ${url.pathname}${url.search}`,
+    );
+  }
 }
 
 const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
@@ -55,8 +83,10 @@ const postgres =
         process.env.BENCH_POSTGRES_URL ??
           process.env.TEST_POSTGRES_URL ??
           "postgres://postgres@127.0.0.1:5432/postgres",
+        { keep: values["keep-db"] },
       )
     : undefined;
+if (values.write && values["keep-db"]) throw new Error("--write measures a demo synced from scratch: drop --keep-db");
 const databaseUrl = postgres
   ? Object.assign(new URL(process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"), {
       pathname: postgres.location.slice(postgres.location.indexOf("/")),
@@ -72,12 +102,16 @@ const demo = await startDemo({
 const syncSeconds = (performance.now() - startedAt) / 1000;
 const week = lastCompleteWeek();
 const reviewPath = `/api/v1/workspaces/${demoWorkspace}/review?week=${week}`;
-// Measured once the facts recompute after the first sync has finished: the week's review reads the same twice, 20 s apart.
+// Measured once the facts recompute after the first sync has finished: the week's review reads the same twice, 20 s
+// apart, and no facts were written in between (a write empties the settled-week cache the page then reads).
 const waitForSettledFacts = async () => {
   let previous = "";
   for (const deadline = Date.now() + 45 * 60_000; Date.now() < deadline; ) {
-    const review = await demo.get<{ rows: Array<{ serviceLine: string; responseTime: { mqls: number } }> }>(reviewPath);
-    const text = JSON.stringify(review.rows);
+    const review = await demo.get<{
+      rows: Array<{ serviceLine: string; responseTime: { mqls: number } }>;
+      freshness: { factsComputedAt: string | null };
+    }>(reviewPath);
+    const text = JSON.stringify([review.rows, review.freshness.factsComputedAt]);
     const mqls = review.rows.find((r) => r.serviceLine === "all")?.responseTime.mqls ?? 0;
     if (mqls > 0 && text === previous) return mqls;
     previous = text;
@@ -122,6 +156,22 @@ try {
         }),
     );
     timings.push(timing);
+    if (values.waterfall) {
+      // The requests after the numbers (trend, charts) belong to the load too: wait until the network is quiet.
+      await page.waitForLoadState("networkidle", { timeout: 60_000 }).catch(() => undefined);
+      const entries = await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).performance.getEntriesByType("resource").map((e) => ({
+          name: e.name,
+          startTime: e.startTime,
+          requestStart: e.requestStart,
+          responseStart: e.responseStart,
+          responseEnd: e.responseEnd,
+          transferSize: e.transferSize,
+          serverTiming: e.serverTiming?.map((t) => ({ name: t.name, duration: t.duration })),
+        })),
+      );
+      printWaterfall(run, entries, timing);
+    }
     await context.close();
   }
 } finally {

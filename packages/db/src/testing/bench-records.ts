@@ -105,14 +105,21 @@ export async function generateBenchRecords(
   await db.execute(sql`analyze`);
 }
 
-/** A fresh migrated database for a benchmark: in-memory PGlite, or a new Postgres database dropped on close. */
-export async function openBenchDatabase(kind: "pglite" | "postgres", server: string): Promise<DatabaseHandle> {
+/**
+ * A fresh migrated database for a benchmark: in-memory PGlite, or a new Postgres database dropped on close.
+ * `keep` names a Postgres database to keep between runs instead: created (or reused) and never dropped.
+ */
+export async function openBenchDatabase(
+  kind: "pglite" | "postgres",
+  server: string,
+  options: { keep?: string } = {},
+): Promise<DatabaseHandle> {
   if (kind === "pglite") {
     const handle = await openPglite("memory://bench");
     await migrateDatabase(handle);
     return handle;
   }
-  const name = `revops_bench_${Date.now()}`;
+  const name = options.keep ?? `revops_bench_${Date.now()}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: server });
     await client.connect();
@@ -122,11 +129,22 @@ export async function openBenchDatabase(kind: "pglite" | "postgres", server: str
       await client.end();
     }
   };
-  await admin(`create database ${name}`);
+  if (options.keep && !/^[a-z_][a-z0-9_]*$/.test(options.keep)) throw new Error(`not a database name: ${options.keep}`);
+  const exists = async () => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      return (await client.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1;
+    } finally {
+      await client.end();
+    }
+  };
+  if (!options.keep || !(await exists())) await admin(`create database ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), dataDir: "", poolSize: 4 });
   await migrateDatabase(handle);
+  if (options.keep) return handle;
   return {
     ...handle,
     close: async () => {
