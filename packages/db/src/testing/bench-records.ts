@@ -154,6 +154,11 @@ export async function openBenchDatabase(
   };
 }
 
+/** Empties a workspace's settled-week review cache: the next review computes every week by the exact path (cold). */
+export async function clearReviewWeekCache(db: Database, workspaceId: string): Promise<void> {
+  await db.execute(sql`delete from review_week_cache where workspace_id = ${workspaceId}`);
+}
+
 export async function countRows(db: Database, table: string): Promise<number> {
   const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
     rows: Array<{ n: number }>;
