@@ -28,6 +28,8 @@ export interface Source<R> {
   render(index: number, asOf: number): R;
   /** Ids ascend with the index (string order), as a real CRM's primary-key index reads them. */
   idOrdered?: boolean;
+  /** When the story deletes the record (0: never), known without rendering it (a recycle bin's index). */
+  deletedAt?: (index: number) => number;
 }
 
 export type ApplyPatch<R> = (record: R, patch: Patch) => R;
@@ -64,6 +66,13 @@ export class Collection<R> {
     const patches = this.patches.get(this.source.idAt(index));
     if (patches) for (const patch of patches) if (view.patchVisible(patch)) record = this.applyPatch(record, patch);
     return record;
+  }
+
+  /** False only when the record is surely live in this view (not deleted by the story, never patched). */
+  mayBeDeleted(index: number, view: View): boolean {
+    const at = this.source.deletedAt?.(index);
+    if (at === undefined) return true;
+    return (at > 0 && at <= view.asOf) || (this.patches.size > 0 && this.patches.has(this.source.idAt(index)));
   }
 
   /** With `idOrdered`: the first index whose id is above `id` (or equal, when `inclusive`). */

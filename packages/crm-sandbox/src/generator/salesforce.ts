@@ -30,6 +30,7 @@ function source(
   size: number,
   createdAt: (i: number) => number,
   render: (i: number, asOf: number) => SalesforceRecord,
+  deletedAt?: (i: number) => number,
   offset = 0,
 ): Source<SalesforceRecord> {
   const prefix = KEY_PREFIX[object];
@@ -44,6 +45,7 @@ function source(
     render,
     // Base-62 ids in ASCII order: ids ascend with n.
     idOrdered: true,
+    ...(deletedAt ? { deletedAt } : {}),
   };
 }
 
@@ -62,8 +64,9 @@ export function salesforceSources(
   }
   oppHistory.sort((a, b) => a.at - b.at);
   const tasks = story.tasks.filter((t) => t.kind !== "incoming_email");
+  const leadDeletedAt = (lead: number) => story.leads[lead]?.deletedAt ?? 0;
   const leadDeleted = (lead: number, asOf: number) => {
-    const d = story.leads[lead]?.deletedAt ?? 0;
+    const d = leadDeletedAt(lead);
     return d > 0 && d <= asOf;
   };
   return {
@@ -72,6 +75,7 @@ export function salesforceSources(
       story.leads.length,
       (i) => story.leads[i]?.handoffAt ?? 0,
       (i, asOf) => leadRecord(story.leads[i] as LeadStory, asOf, serviceLineField),
+      leadDeletedAt,
     ),
     LeadHistory: source(
       "LeadHistory",
@@ -91,12 +95,14 @@ export function salesforceSources(
           NewValue: row.to,
         };
       },
+      (i) => leadDeletedAt(leadHistory[i]?.lead ?? -1),
     ),
     Opportunity: source(
       "Opportunity",
       story.deals.length,
       (i) => story.deals[i]?.createdAt ?? 0,
       (i, asOf) => opportunityRecord(story.deals[i] as DealStory, asOf, serviceLineField),
+      (i) => story.deals[i]?.deletedAt ?? 0,
     ),
     OpportunityHistory: source(
       "OpportunityHistory",
@@ -122,18 +128,21 @@ export function salesforceSources(
           IsDeleted: deal.deletedAt > 0 && deal.deletedAt <= asOf,
         };
       },
+      (i) => story.deals[oppHistory[i]?.deal ?? -1]?.deletedAt ?? 0,
     ),
     Task: source(
       "Task",
       tasks.length,
       (i) => tasks[i]?.at ?? 0,
       (i, asOf) => activityRecord(story, tasks[i] as ActivityStory, "Task", i, asOf),
+      (i) => leadDeletedAt(tasks[i]?.lead ?? -1),
     ),
     Event: source(
       "Event",
       story.meetings.length,
       (i) => (story.meetings[i]?.at ?? 0) - 2 * DAY,
       (i, asOf) => activityRecord(story, story.meetings[i] as ActivityStory, "Event", i, asOf),
+      (i) => leadDeletedAt(story.meetings[i]?.lead ?? -1),
     ),
     User: source(
       "User",

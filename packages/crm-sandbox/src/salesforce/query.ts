@@ -32,10 +32,10 @@ export class QueryEngine {
     if (!soql) return salesforceError(400, "MALFORMED_QUERY", "A query string has to be specified");
     try {
       const parsed = parseSoql(soql);
-      const { object, fields, indices } = this.run(parsed, soql, view, includeDeleted);
+      const { object, fields, indices, rendered } = this.run(parsed, soql, view, includeDeleted);
       if (parsed.count) return json(200, { totalSize: indices.length, done: true, records: [] });
       const cursor: Cursor = { object, fields, indices, view, batchSize: batchSize(request) };
-      return this.page(cursor, `01g5g${String(++this.opened).padStart(10, "0")}`, 0, version);
+      return this.page(cursor, `01g5g${String(++this.opened).padStart(10, "0")}`, 0, version, rendered);
     } catch (error) {
       if (error instanceof SoqlError) return salesforceError(400, error.errorCode, error.message);
       throw error;
@@ -49,11 +49,18 @@ export class QueryEngine {
     return this.page(cursor, id, Number(start), version);
   }
 
-  private page(cursor: Cursor, id: string, start: number, version: string): SandboxResponse {
+  /** `rendered`: the records of the first batch as the WHERE clause already rendered them (same view). */
+  private page(
+    cursor: Cursor,
+    id: string,
+    start: number,
+    version: string,
+    rendered?: SalesforceRecord[],
+  ): SandboxResponse {
     const end = Math.min(cursor.indices.length, start + cursor.batchSize);
     const collection = this.data.collections[cursor.object];
-    const records = cursor.indices.slice(start, end).map((index) => {
-      const record = collection.at(index, cursor.view);
+    const records = cursor.indices.slice(start, end).map((index, i) => {
+      const record = rendered?.[i] ?? collection.at(index, cursor.view);
       const out: Record<string, unknown> = {
         attributes: { type: cursor.object, url: `/services/data/v${version}/sobjects/${cursor.object}/${record.Id}` },
       };
@@ -116,7 +123,10 @@ export class QueryEngine {
       collection.source.idOrdered === true;
     const floor = byId && query.where ? idFloor(query.where) : undefined;
     const wanted = (query.offset ?? 0) + (query.limit ?? 0);
+    // `IsDeleted = true` (queryAll of deleted records): an org reads its recycle bin, not every record.
+    const onlyDeleted = deletedField !== undefined && includeDeleted && requiresDeleted(query.where);
     for (let index = floor ? collection.firstIndexAfter(floor.id, floor.inclusive) : 0; index < count; index++) {
+      if (onlyDeleted && !collection.mayBeDeleted(index, view)) continue;
       const record = collection.at(index, view);
       if (deletedField && !includeDeleted && record.IsDeleted === true) continue;
       if (query.where && !evaluate(query.where, record, ctx)) continue;
@@ -138,7 +148,8 @@ export class QueryEngine {
     }
     const from = query.offset ?? 0;
     const to = query.limit === undefined ? matched.length : from + query.limit;
-    return { object, fields, indices: matched.slice(from, to).map((m) => m.index) };
+    const kept = matched.slice(from, to);
+    return { object, fields, indices: kept.map((m) => m.index), rendered: kept.map((m) => m.record) };
   }
 }
 
@@ -155,6 +166,19 @@ function idFloor(condition: Condition): { id: string; inclusive: boolean } | und
   if (condition.op === ">") return { id: condition.value.value, inclusive: false };
   if (condition.op === ">=") return { id: condition.value.value, inclusive: true };
   return;
+}
+
+/** Whether a WHERE clause holds only for deleted records: `IsDeleted = true` as a top-level AND term. */
+function requiresDeleted(condition: Condition | undefined): boolean {
+  if (!condition) return false;
+  if (condition.kind === "and") return requiresDeleted(condition.left) || requiresDeleted(condition.right);
+  return (
+    condition.kind === "compare" &&
+    condition.field.toLowerCase() === "isdeleted" &&
+    condition.op === "=" &&
+    condition.value.kind === "boolean" &&
+    condition.value.value
+  );
 }
 
 function validate(condition: Condition, field: (name: string, position: number) => FieldDefinition): void {

@@ -146,6 +146,35 @@ describe("query", () => {
     expect(withDeleted.totalSize).toBe(withoutDeleted.totalSize + all.totalSize);
   });
 
+  it("answers IsDeleted = true from the deleted records alone: the same ids as filtering every record", async () => {
+    const own = await startTestSandbox();
+    try {
+      const c = connect(own);
+      const live = await c.query<{ Id: string }>("SELECT Id FROM Task ORDER BY Id LIMIT 3");
+      const [task] = live.records;
+      if (!task) throw new Error("no Task to delete");
+      own.control.mutate({ crm: "salesforce", sobject: "Task", id: task.Id, delete: true });
+      for (const object of ["Lead", "LeadHistory", "Opportunity", "OpportunityHistory", "Task", "Event"]) {
+        const every = await c.query<{ Id: string; IsDeleted: boolean }>(`SELECT Id, IsDeleted FROM ${object}`, {
+          scanAll: true,
+          autoFetch: true,
+          maxFetch: 1_000_000,
+        });
+        const expected = every.records.filter((record) => record.IsDeleted).map((record) => record.Id);
+        const deleted = await c.query<{ Id: string }>(`SELECT Id FROM ${object} WHERE IsDeleted = true ORDER BY Id`, {
+          scanAll: true,
+          autoFetch: true,
+          maxFetch: 1_000_000,
+        });
+        expect(deleted.records.map((record) => record.Id)).toEqual([...expected].sort());
+        if (object === "Task") expect(expected).toContain(task.Id);
+        if (object !== "LeadHistory" && object !== "OpportunityHistory") expect(expected.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it("serves field history rows", async () => {
     const history = await conn.query<{ Field: string; OldValue: string; NewValue: string; LeadId: string }>(
       "SELECT LeadId, Field, OldValue, NewValue, CreatedDate FROM LeadHistory WHERE Field = 'Status' ORDER BY CreatedDate",
