@@ -74,8 +74,9 @@ async function runSync(
   const stats = newRequestStats();
   const records: Record<string, number> = {};
   let pages = 0;
-  const progress = (page: SyncPage | null) =>
-    recordSyncProgress(db, {
+  const statistics = new PlannerStatistics(db);
+  const progress = (page: SyncPage | null, database = db) =>
+    recordSyncProgress(database, {
       runId: run.id,
       pages,
       recordsByObject: records,
@@ -109,15 +110,26 @@ async function runSync(
     });
     const startedAt = await databaseNow(db);
     const scope = { workspaceId, connectionId, crm: connection.crm };
-    const statistics = new PlannerStatistics(db);
     for await (const page of readAhead(crm.source.pages({ mode, cursors, touched: payload.touched, startedAt }))) {
       if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
-      await commitPage(db, scope, page, touched);
+      const before = { pages, records: records[page.object] };
       pages++;
-      records[page.object] = (records[page.object] ?? 0) + page.records;
-      await statistics.afterPage(page.records);
-      await progress(page);
+      records[page.object] = (before.records ?? 0) + page.records;
+      try {
+        // The run's progress (and heartbeat) commits with the page: one round trip and one commit fewer per page.
+        await commitPage(db, scope, page, touched, {
+          durable: deps.database.kind === "pglite",
+          alsoInTransaction: (tx) => progress(page, tx),
+        });
+      } catch (error) {
+        pages = before.pages;
+        if (before.records === undefined) delete records[page.object];
+        else records[page.object] = before.records;
+        throw error;
+      }
+      statistics.afterPage(page.records);
     }
+    await statistics.settled();
     await progress(null);
     await finishSyncRun(db, { runId: run.id, status: "succeeded", errors: [] });
     const discovered = crm.discoveredSettings();
@@ -130,6 +142,7 @@ async function runSync(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const errors: SyncRunError[] = [{ at: new Date().toISOString(), object: null, message }];
+    await statistics.settled().catch(() => {});
     await progress(null).catch(() => {});
     if (error instanceof CrmAuthError) {
       await finishSyncRun(db, { runId: run.id, status: "needs_reconnect", errors });

@@ -45,10 +45,22 @@ export class Touched {
  * Writes one page and the cursors that cover it in one transaction: a crash before the commit
  * leaves the cursor where it was, so the page is read again; after it, the page is never re-read.
  */
-export async function commitPage(db: Database, scope: SyncScope, page: SyncPage, touched: Touched): Promise<void> {
+export async function commitPage(
+  db: Database,
+  scope: SyncScope,
+  page: SyncPage,
+  touched: Touched,
+  options: {
+    /** Wait for the WAL flush: PGlite has no WAL writer, so an asynchronous commit stays in memory until a
+     * synchronous one and a killed embedded worker would lose every page since (same data, but all re-read). */
+    durable?: boolean;
+    /** Written in the same transaction (the run's progress). */
+    alsoInTransaction?: (tx: Database) => Promise<void>;
+  } = {},
+): Promise<void> {
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
-    await commitWithoutFlushWait(tx);
+    if (!options.durable) await commitWithoutFlushWait(tx);
     if (page.owners?.length) await upsertOwners(tx, scope, page.owners);
     if (page.stages?.length) await upsertPipelineStages(tx, scope, page.stages);
     if (page.leads?.records.length) {
@@ -103,5 +115,6 @@ export async function commitPage(db: Database, scope: SyncScope, page: SyncPage,
         cursors: page.cursors,
       });
     }
+    await options.alsoInTransaction?.(tx);
   });
 }
