@@ -343,6 +343,34 @@ describe("the review across CRMs and parameters", () => {
     expect(nonEmpty).toBeGreaterThan(DRILLDOWN_METRICS.length);
   });
 
+  it("orders the records of a drill-down over all of them before paging: longest wait or biggest deal first", async () => {
+    api = await createTestApi();
+    await setUp(api, "hubspot");
+    const records = async (query: string): Promise<Body[]> => {
+      const response = await api.request(
+        `/api/v1/workspaces/acme/review/records?week=${STORY_WEEK}&asOf=${STORY_AS_OF}&${query}`,
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Body).records;
+    };
+    const asOf = Date.parse(STORY_AS_OF);
+    const wait = (r: Body) => r.wallMinutes ?? (asOf - Date.parse(r.startAt)) / 60_000;
+    const byStart = await records("metric=responseTime.breached");
+    const byWait = await records("metric=responseTime.breached&order=wait");
+    expect(byWait.map(wait)).toEqual(byStart.map(wait).sort((a: number, b: number) => b - a));
+    expect(byWait.map(wait)).not.toEqual(byStart.map(wait));
+    // The first page of one holds the longest wait of all, not of the first page by start.
+    expect((await records("metric=responseTime.breached&order=wait&limit=1")).map(wait)).toEqual([byWait.map(wait)[0]]);
+    const amount = (r: Body) => r.amount ?? 0;
+    const deals = await records("metric=winRate.won&order=amount");
+    const dealsByStart = await records("metric=winRate.won");
+    expect(deals.map(amount)).toEqual(dealsByStart.map(amount).sort((a: number, b: number) => b - a));
+    expect(deals.map(amount)).not.toEqual(dealsByStart.map(amount));
+    expect(
+      (await api.request(reviewUrl("").replace("/review?", "/review/records?metric=coverage.open&order=size&"))).status,
+    ).toBe(400);
+  });
+
   it("gives null, not 0, for rates and durations of empty populations", async () => {
     api = await createTestApi();
     await setUp(api, "hubspot");

@@ -95,6 +95,10 @@ export function reviewRoutes() {
             definitionsVersion: definitionsVersionQuery,
             cursor: z.string().optional().openapi({ description: "nextCursor of the previous page" }),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
+            order: z.enum(["start", "wait", "amount"]).default("start").openapi({
+              description:
+                "start: by start time; wait: the longest response (or wait so far, by asOf) first; amount: the biggest deal first, then the longest in stage",
+            }),
             format: z.enum(["json", "csv"]).default("json"),
           }),
         },
@@ -119,6 +123,7 @@ export function reviewRoutes() {
           definitionsVersion: query.definitionsVersion,
           cursor: csv ? undefined : query.cursor,
           limit: csv ? Number.MAX_SAFE_INTEGER : query.limit,
+          order: query.order,
         });
         if (csv) {
           c.header("content-type", "text/csv; charset=utf-8");

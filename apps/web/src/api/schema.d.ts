@@ -2475,6 +2475,8 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     limit?: number;
+                    /** @description start: by start time; wait: the longest response (or wait so far, by asOf) first; amount: the biggest deal first, then the longest in stage */
+                    order?: "start" | "wait" | "amount";
                     format?: "json" | "csv";
                 };
                 header?: never;

@@ -1,21 +1,13 @@
 import { QueryState } from "../layout/QueryState";
 import { formatCount } from "../lib/format";
 import { RecordsTable } from "./RecordsTable";
-import type { ReviewRecord, StageVelocity } from "./review-types";
+import type { StageVelocity } from "./review-types";
 import { useRecords } from "./useRecords";
 
 const dealStages = new Set(["opportunity", "proposal", "negotiation"]);
 
-/** How late a breach is: its response time, or (not responded yet) the time waited so far. */
-const lateness = (r: ReviewRecord, asOf: number) =>
-  r.wallMinutes ?? (r.startAt ? (asOf - new Date(r.startAt).getTime()) / 60_000 : 0);
-
-const byLateness = (records: ReviewRecord[], asOf: number) =>
-  [...records].sort((a, b) => lateness(b, asOf) - lateness(a, asOf));
-
-/** Biggest deal first, then the longest stuck. */
-const byAmount = (records: ReviewRecord[]) =>
-  [...records].sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || (b.days ?? 0) - (a.days ?? 0));
+/** Each panel lists this many, ordered by the API over all of the week's records. */
+const shown = 10;
 
 /** The first touches that missed their SLA this week and the deals stalled in a stage, biggest first. */
 export function BreachesAndStalled(props: {
@@ -27,7 +19,9 @@ export function BreachesAndStalled(props: {
   velocity: StageVelocity[];
 }) {
   const base = { workspace: props.workspace, week: props.week, asOf: props.asOf, serviceLine: props.serviceLine };
-  const breaches = useRecords(props.breached > 0 ? { ...base, metric: "responseTime.breached" } : null);
+  const breaches = useRecords(
+    props.breached > 0 ? { ...base, metric: "responseTime.breached", order: "wait", limit: shown } : null,
+  );
   const stalledStages = props.velocity.filter((s) => dealStages.has(s.stage) && (s.stalled ?? 0) > 0);
   return (
     <>
@@ -39,7 +33,7 @@ export function BreachesAndStalled(props: {
           <QueryState query={breaches}>
             {(data) => (
               <RecordsTable
-                records={byLateness(data.records, Date.parse(data.asOf)).slice(0, 10)}
+                records={data.records}
                 metric="responseTime.breached"
                 caption="SLA breaches, longest wait first"
                 testId="breaches-table"
@@ -64,7 +58,12 @@ function StalledStage(props: {
   base: { workspace: string; week: string; asOf: string | null; serviceLine: string };
   stage: StageVelocity;
 }) {
-  const records = useRecords({ ...props.base, metric: `velocity.${props.stage.stage}.stalled` });
+  const records = useRecords({
+    ...props.base,
+    metric: `velocity.${props.stage.stage}.stalled`,
+    order: "amount",
+    limit: shown,
+  });
   return (
     <>
       <h3>
@@ -73,7 +72,7 @@ function StalledStage(props: {
       <QueryState query={records}>
         {(data) => (
           <RecordsTable
-            records={byAmount(data.records).slice(0, 10)}
+            records={data.records}
             metric="velocity.stalled"
             caption={`Deals stalled in ${props.stage.stage}, biggest first`}
             testId={`stalled-${props.stage.stage}`}

@@ -8,6 +8,9 @@ export interface RecordsQuery {
   asOf: string | null;
   metric: string;
   serviceLine: string;
+  /** The API's order (default: by start); with `limit`, the first records of that order. */
+  order?: "start" | "wait" | "amount";
+  limit?: number;
 }
 
 /** The drawer shows up to this many; the CSV export has them all. */
@@ -30,7 +33,8 @@ export function useRecords(query: RecordsQuery | null) {
                 metric: q.metric,
                 serviceLine: q.serviceLine,
                 asOf: q.asOf ?? undefined,
-                limit: recordsShown,
+                order: q.order,
+                limit: q.limit ?? recordsShown,
               },
             },
           }),

@@ -31,7 +31,11 @@ export interface DrilldownQuery {
   /** Opaque position from the previous page; absent for the first page. */
   cursor?: string | undefined;
   limit: number;
+  /** start: by start (the default); wait: the longest response or wait first; amount: the biggest deal first. */
+  order?: DrilldownOrder | undefined;
 }
+
+type DrilldownOrder = "start" | "wait" | "amount";
 
 const iso = (at: Date | null | undefined) => (at ? at.toISOString() : null);
 const MINUTE = 60_000;
@@ -198,6 +202,19 @@ async function membersOf(deps: ApiDeps, query: DrilldownQuery, target: Drilldown
     .map((s) => spanRecord(s, window));
 }
 
+/** How late a record is: its response time, or (not responded yet) the time waited so far by asOf. */
+const waitMinutes = (r: Partial, asOf: number) =>
+  r.wallMinutes ?? (r.startAt ? (asOf - Date.parse(r.startAt)) / MINUTE : 0);
+
+/** The members in the asked order; ties keep the start order (a stable sort), so pages stay deterministic. */
+function ordered(members: Partial[], order: DrilldownOrder, asOf: Date): Partial[] {
+  if (order === "wait")
+    return members.toSorted((a, b) => waitMinutes(b, asOf.getTime()) - waitMinutes(a, asOf.getTime()));
+  if (order === "amount")
+    return members.toSorted((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || (b.days ?? 0) - (a.days ?? 0));
+  return members;
+}
+
 const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
 function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
@@ -212,7 +229,7 @@ function decodeCursor(cursor: string | undefined): number {
 export async function readDrilldown(deps: ApiDeps, query: DrilldownQuery) {
   const target = parseDrilldownMetric(query.metric);
   const offset = decodeCursor(query.cursor);
-  const members = await membersOf(deps, query, target);
+  const members = ordered(await membersOf(deps, query, target), query.order ?? "start", query.asOf);
   const page = members.slice(offset, offset + query.limit);
   const db = deps.database.db;
   const identities = {
