@@ -13,7 +13,7 @@ import {
 } from "@revops/db";
 import type { JobPayload, syncConnection } from "@revops/queue";
 import type { WorkerDeps } from "../deps.ts";
-import { commitPage, Touched } from "../sync/commit-page.ts";
+import { commitPages, Touched } from "../sync/commit-page.ts";
 import { acquireConnectionLock, type ConnectionLock } from "../sync/connection-lock.ts";
 import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
 import { PlannerStatistics } from "../sync/planner-statistics.ts";
@@ -72,7 +72,7 @@ async function runSync(
   const touched = new Touched();
   const run = await startSyncRun(db, { workspaceId, connectionId, mode, reason: payload.reason });
   const stats = newRequestStats();
-  const records: Record<string, number> = {};
+  let records: Record<string, number> = {};
   let pages = 0;
   const statistics = new PlannerStatistics(db);
   const progress = (page: SyncPage | null, database = db) =>
@@ -110,24 +110,23 @@ async function runSync(
     });
     const startedAt = await databaseNow(db);
     const scope = { workspaceId, connectionId, crm: connection.crm };
-    for await (const page of readAhead(crm.source.pages({ mode, cursors, touched: payload.touched, startedAt }))) {
+    for await (const batch of readAhead(crm.source.pages({ mode, cursors, touched: payload.touched, startedAt }))) {
       if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
-      const before = { pages, records: records[page.object] };
-      pages++;
-      records[page.object] = (before.records ?? 0) + page.records;
+      const before = { pages, records };
+      pages += batch.length;
+      records = { ...records };
+      for (const page of batch) records[page.object] = (records[page.object] ?? 0) + page.records;
       try {
-        // The run's progress (and heartbeat) commits with the page: one round trip and one commit fewer per page.
-        await commitPage(db, scope, page, touched, {
+        // The run's progress (and heartbeat) commits with the pages: one round trip and one commit fewer.
+        await commitPages(db, scope, batch, touched, {
           durable: deps.database.kind === "pglite",
-          alsoInTransaction: (tx) => progress(page, tx),
+          alsoInTransaction: (tx) => progress(batch.at(-1) ?? null, tx),
         });
       } catch (error) {
-        pages = before.pages;
-        if (before.records === undefined) delete records[page.object];
-        else records[page.object] = before.records;
+        ({ pages, records } = before);
         throw error;
       }
-      statistics.afterPage(page.records);
+      statistics.afterPage(batch.reduce((sum, page) => sum + page.records, 0));
     }
     await statistics.settled();
     await progress(null);

@@ -42,13 +42,13 @@ export class Touched {
 }
 
 /**
- * Writes one page and the cursors that cover it in one transaction: a crash before the commit
- * leaves the cursor where it was, so the page is read again; after it, the page is never re-read.
+ * Writes pages (in order) and the cursors that cover them in one transaction: a crash before the commit
+ * leaves the cursors where they were, so the pages are read again; after it, they are never re-read.
  */
-export async function commitPage(
+export async function commitPages(
   db: Database,
   scope: SyncScope,
-  page: SyncPage,
+  pages: SyncPage[],
   touched: Touched,
   options: {
     /** Wait for the WAL flush: PGlite has no WAL writer, so an asynchronous commit stays in memory until a
@@ -61,60 +61,62 @@ export async function commitPage(
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
     if (!options.durable) await commitWithoutFlushWait(tx);
-    if (page.owners?.length) await upsertOwners(tx, scope, page.owners);
-    if (page.stages?.length) await upsertPipelineStages(tx, scope, page.stages);
-    if (page.leads?.records.length) {
-      const ids = await upsertLeads(tx, scope, page.leads.records, { replaceProperties: page.leads.replaceProperties });
-      touched.add("lead", ids.values());
-    }
-    if (page.deals?.records.length) {
-      const ids = await upsertDeals(tx, scope, page.deals.records, { replaceProperties: page.deals.replaceProperties });
-      touched.add("deal", ids.values());
-    }
-    if (page.leadHistory?.length) {
-      touched.add("lead", await appendPropertyChanges(tx, scope, "lead", page.leadHistory));
-    }
-    if (page.dealHistory?.length) {
-      touched.add("deal", await appendPropertyChanges(tx, scope, "deal", page.dealHistory));
-    }
-    if (page.settleLeadStatus?.length) {
-      const current = page.currentLeadStatus ?? {};
-      await settleLeadCreationStatus(
-        tx,
-        scope,
-        page.settleLeadStatus.map((crmId) => (crmId in current ? { crmId, currentStatus: current[crmId] } : { crmId })),
-      );
-    }
-    if (page.observed?.values.length) {
-      const ids = await recordObservedValues(tx, scope, page.observed.object, page.observed.values);
-      touched.add(page.observed.object, ids);
-    }
-    if (page.activities?.length) await upsertActivities(tx, scope, page.activities);
-    for (const object of ["lead", "deal", "activity"] as const) {
-      const removals = (page.removals ?? []).filter((removal) => removal.object === object);
-      if (removals.length === 0) continue;
-      const ids = await markDeleted(tx, scope, object, removals);
-      if (object !== "activity") touched.add(object, ids);
-    }
-    if (page.sweepUnseenSince) {
-      const swept = await sweepUnseen(tx, scope, page.sweepUnseenSince);
-      touched.add("lead", swept.leadIds);
-      touched.add("deal", swept.dealIds);
-    }
-    if (page.problems?.length) {
-      await recordDataQualityProblems(tx, {
-        workspaceId: scope.workspaceId,
-        connectionId: scope.connectionId,
-        problems: page.problems,
-      });
-    }
-    if (page.cursors && Object.keys(page.cursors).length > 0) {
-      await writeSyncCursors(tx, {
-        workspaceId: scope.workspaceId,
-        connectionId: scope.connectionId,
-        cursors: page.cursors,
-      });
+    for (const page of pages) await writePage(tx, scope, page, touched);
+    // A later page's cursor replaces an earlier one's (null: removed), as writing them one by one would.
+    const cursors = Object.assign({}, ...pages.map((page) => page.cursors ?? {}));
+    if (Object.keys(cursors).length > 0) {
+      await writeSyncCursors(tx, { workspaceId: scope.workspaceId, connectionId: scope.connectionId, cursors });
     }
     await options.alsoInTransaction?.(tx);
   });
+}
+
+async function writePage(tx: Database, scope: SyncScope, page: SyncPage, touched: Touched): Promise<void> {
+  if (page.owners?.length) await upsertOwners(tx, scope, page.owners);
+  if (page.stages?.length) await upsertPipelineStages(tx, scope, page.stages);
+  if (page.leads?.records.length) {
+    const ids = await upsertLeads(tx, scope, page.leads.records, { replaceProperties: page.leads.replaceProperties });
+    touched.add("lead", ids.values());
+  }
+  if (page.deals?.records.length) {
+    const ids = await upsertDeals(tx, scope, page.deals.records, { replaceProperties: page.deals.replaceProperties });
+    touched.add("deal", ids.values());
+  }
+  if (page.leadHistory?.length) {
+    touched.add("lead", await appendPropertyChanges(tx, scope, "lead", page.leadHistory));
+  }
+  if (page.dealHistory?.length) {
+    touched.add("deal", await appendPropertyChanges(tx, scope, "deal", page.dealHistory));
+  }
+  if (page.settleLeadStatus?.length) {
+    const current = page.currentLeadStatus ?? {};
+    await settleLeadCreationStatus(
+      tx,
+      scope,
+      page.settleLeadStatus.map((crmId) => (crmId in current ? { crmId, currentStatus: current[crmId] } : { crmId })),
+    );
+  }
+  if (page.observed?.values.length) {
+    const ids = await recordObservedValues(tx, scope, page.observed.object, page.observed.values);
+    touched.add(page.observed.object, ids);
+  }
+  if (page.activities?.length) await upsertActivities(tx, scope, page.activities);
+  for (const object of ["lead", "deal", "activity"] as const) {
+    const removals = (page.removals ?? []).filter((removal) => removal.object === object);
+    if (removals.length === 0) continue;
+    const ids = await markDeleted(tx, scope, object, removals);
+    if (object !== "activity") touched.add(object, ids);
+  }
+  if (page.sweepUnseenSince) {
+    const swept = await sweepUnseen(tx, scope, page.sweepUnseenSince);
+    touched.add("lead", swept.leadIds);
+    touched.add("deal", swept.dealIds);
+  }
+  if (page.problems?.length) {
+    await recordDataQualityProblems(tx, {
+      workspaceId: scope.workspaceId,
+      connectionId: scope.connectionId,
+      problems: page.problems,
+    });
+  }
 }
