@@ -25,6 +25,14 @@ export function processCpuMs(pid: number): number {
   }
 }
 const backendCpu = new Map<number, number>();
+/** The latest CPU reading of each backend: one that exits (an idle pool client) keeps its last reading. */
+const backendLast = new Map<number, number>();
+const sampleBackends = () => {
+  for (const pid of backends) {
+    const ms = processCpuMs(pid);
+    if (ms > 0) backendLast.set(pid, ms);
+  }
+};
 
 /** A statement's shape: its first words, parameters and literals left out. */
 function labelOf(text: string): string {
@@ -86,11 +94,16 @@ export function installProfile(file: string): void {
       request.apply(this, args),
     );
   };
+  setInterval(sampleBackends, 500).unref();
   process.on("exit", () => {
-    const backendMs = [...backends].reduce((sum, pid) => sum + processCpuMs(pid) - (backendCpu.get(pid) ?? 0), 0);
+    sampleBackends();
+    const backendMs = [...backends].reduce(
+      (sum, pid) => sum + (backendLast.get(pid) ?? 0) - (backendCpu.get(pid) ?? 0),
+      0,
+    );
     const own = process.cpuUsage();
     process.stderr.write(
-      `profile CPU: this process ${((own.user + own.system) / 1e6).toFixed(1)} s, its Postgres backends ${(backendMs / 1000).toFixed(1)} s (${backends.size}, pool clients that ended earlier not counted)\n`,
+      `profile CPU: this process ${((own.user + own.system) / 1e6).toFixed(1)} s, its Postgres backends ${(backendMs / 1000).toFixed(1)} s (${backends.size} backends, sampled every 500 ms)\n`,
     );
     appendFileSync(file, spans.map((span) => JSON.stringify(span)).join("\n"));
     summarize();
