@@ -20,16 +20,20 @@ import { JobQueues } from "../packages/queue/src/index.ts";
 import { createTestRedis } from "../packages/queue/src/testing/index.ts";
 import { createLogger } from "../packages/runtime/src/index.ts";
 
-// pnpm bench:review [--db pglite|postgres] [--leads 50000] [--runs 20] [--write]
+// pnpm bench:review [--db pglite|postgres] [--leads 50000] [--runs 20] [--keep-db name] [--write]
 // Facts-based review API vs one straightforward SQL query over the raw tables, side by side.
+// --keep-db (Postgres) keeps the generated database under that name and, when it already holds the bench
+// workspace, reuses it without generating or recomputing (for exploring; refused with --write).
 const { values } = parseArgs({
   options: {
     db: { type: "string", default: "pglite" },
     leads: { type: "string", default: "50000" },
     runs: { type: "string", default: "20" },
     write: { type: "boolean", default: false },
+    "keep-db": { type: "string" },
   },
 });
+if (values.write && values["keep-db"]) throw new Error("--write measures from a new database: drop --keep-db");
 const leads = Number(values.leads);
 const runs = Number(values.runs);
 const WEEK = "2025-W41";
@@ -49,12 +53,13 @@ const fmt = (v: number) => `${Math.round(v)} ms`;
 const database = await openBenchDatabase(
   values.db === "postgres" ? "postgres" : "pglite",
   process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  { keep: values["keep-db"] },
 );
 const redis = await createTestRedis();
 const queues = new JobQueues(redis.redis, redis.prefix);
 const logger = createLogger({ level: "silent", pretty: false, name: "bench" });
-try {
-  const db = database.db;
+/** A new bench workspace: definitions, a HubSpot connection, generated records and a full facts recompute. */
+async function generate(db: typeof database.db): Promise<{ generateMs: number; fullRecomputeMs: number }> {
   await ensureWorkspace(db, { id: ws, name: "Bench" });
   const defs = defaultDefinitions();
   const lines = ["cloud", "data", "security"];
@@ -78,34 +83,48 @@ try {
       targets: lines.map((serviceLine) => ({ serviceLine, fiscalQuarter: "FY2025-Q4", amount: 2_000_000 })),
     },
   });
-  const connectionId = await insertTestConnection(db, { workspaceId: ws, crm: "hubspot", settings: { portalId: "1" } });
+  const connectionId = await insertTestConnection(db, {
+    workspaceId: ws,
+    crm: "hubspot",
+    settings: { portalId: "1" },
+  });
 
   let t = performance.now();
   await generateBenchRecords(db, { workspaceId: ws, connectionId, leads });
   await recordBenchSyncRun(db, { workspaceId: ws, connectionId });
   const generateMs = ms(t);
+  log("generated", fmt(generateMs));
+  t = performance.now();
+  await recomputeFactsJob({ database, queues, logger }, { workspaceId: ws, all: true, reason: "bench" });
+  const fullRecomputeMs = ms(t);
+  log("full recompute", fmt(fullRecomputeMs));
+  return { generateMs, fullRecomputeMs };
+}
+
+try {
+  const db = database.db;
   const count = (table: string) => countRows(db, table);
+  const reused = values["keep-db"] !== undefined && (await count("leads")) > 0;
+  let generateMs = 0;
+  let fullRecomputeMs = 0;
+  if (!reused) ({ generateMs, fullRecomputeMs } = await generate(db));
+  else log(`reusing database ${values["keep-db"]}: no generation, no full recompute`);
   const sizes = {
     leads: await count("leads"),
     deals: await count("deals"),
     changes: await count("property_changes"),
     activities: await count("activities"),
   };
-  log("generated", sizes, fmt(generateMs));
-
-  t = performance.now();
-  await recomputeFactsJob({ database, queues, logger }, { workspaceId: ws, all: true, reason: "bench" });
-  const fullRecomputeMs = ms(t);
   const facts = {
     cycles: await count("mql_cycle_facts"),
     spans: await count("stage_span_facts"),
     deals: await count("deal_facts"),
   };
-  log("full recompute", facts, fmt(fullRecomputeMs));
+  log("data", sizes, "facts", facts);
 
   // An incremental sync touched 1,000 leads: one new status change each, then their facts.
   const touched = await touchBenchLeads(db, { workspaceId: ws, count: 1000, at: new Date("2025-12-30T10:00:00Z") });
-  t = performance.now();
+  const t = performance.now();
   const incremental = await recomputeFactsJob(
     { database, queues, logger },
     { workspaceId: ws, leadIds: touched, all: false, reason: "bench" },
@@ -115,7 +134,7 @@ try {
 
   const config = parseApiConfig({ QUEUE_PREFIX: redis.prefix, LOG_LEVEL: "silent", PASSWORD_SCRYPT_LOG_N: "10" });
   const app = newApp({ config, database, redis: redis.redis, queues, logger });
-  const person = await createTestPerson(db, "bench@example.test", config.auth.scryptLogN);
+  const person = await createTestPerson(db, `bench-${Date.now()}@example.test`, config.auth.scryptLogN);
   await grantRole(db, person.userId, ws, "viewer");
   const get = async (path: string) => {
     const response = await app.request(path, { headers: person.headers });
