@@ -1,11 +1,14 @@
 import { analyzeCrmRecords, type Database } from "@revops/db";
 
-/** Rows written before the first refresh: below this the planner's guesses do no harm. */
-const FIRST_REFRESH = 20_000;
+/**
+ * Rows written before the first refresh: about a page, so that statistics taken before this connection had
+ * rows (another connection's sync filled the tables) do not plan its probes for long.
+ */
+const FIRST_REFRESH = 2_000;
 
 /**
  * Refreshes planner statistics while a sync writes a lot: each time the run's written rows double
- * (20k, 40k, 80k, …), so a 1M-record first sync analyzes about 6 times and a small incremental never.
+ * (2k, 4k, 8k, …), so a 1M-record first sync analyzes about 10 times and a small incremental never.
  * The analyze runs beside the next pages' commits (it takes no lock that blocks inserts) instead of
  * holding the sync up; `settled()` waits for it and reports its failure.
  */

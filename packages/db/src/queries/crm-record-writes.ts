@@ -197,14 +197,17 @@ async function replaceLinks(db: Database, scope: SyncScope, owner: "lead" | "dea
 /** Resolves the CRM-id links of these leads or deals to lead_deals rows, where both sides are synced. */
 async function resolveLinks(db: Database, scope: SyncScope, side: "lead" | "deal", crmIds: string[]) {
   const column = sql.raw(side === "lead" ? "lead_crm_id" : "deal_crm_id");
-  // Lateral index probes per id: planned from statistics, a join here scanned every link of the connection.
+  // Lateral index probes per id, in this order: planned from statistics, a join here scanned every link of the
+  // connection, and with another connection's rows in the statistics it looped over every lead per link.
   await db.execute(sql`
     insert into lead_deals (workspace_id, lead_id, deal_id)
     select ${scope.workspaceId}, le.id, de.id from unnest(${sql.param(crmIds)}::text[]) as w(crm_id)
     cross join lateral (select l.lead_crm_id, l.deal_crm_id from crm_lead_deal_links l
       where l.connection_id = ${scope.connectionId} and l.${column} = w.crm_id ${KEEP_LATERAL}) l
-    join leads le on le.connection_id = ${scope.connectionId} and le.crm_id = l.lead_crm_id
-    join deals de on de.connection_id = ${scope.connectionId} and de.crm_id = l.deal_crm_id
+    cross join lateral (select t.id from leads t
+      where t.connection_id = ${scope.connectionId} and t.crm_id = l.lead_crm_id ${KEEP_LATERAL}) le
+    cross join lateral (select t.id from deals t
+      where t.connection_id = ${scope.connectionId} and t.crm_id = l.deal_crm_id ${KEEP_LATERAL}) de
     on conflict do nothing`);
 }
 
