@@ -10,7 +10,7 @@ import {
   writeCachedReviewWeeks,
 } from "@revops/db";
 import type { ReviewContext } from "./read-review.ts";
-import { factsForWeek, factsRange } from "./review-facts-source.ts";
+import { factsRange, weekDealSelector } from "./review-facts-source.ts";
 import type { ReviewWeekBody } from "./review-schema.ts";
 import type { StoredAggregates } from "./rows-from-aggregates.ts";
 import { rowFromAggregates } from "./rows-from-aggregates.ts";
@@ -63,7 +63,10 @@ export async function factsWeekRows(ctx: ReviewContext, request: WeekRowsRequest
   const byWeek = new Map(hits.map((c) => [c.week, c]));
   const missing = request.weeks.filter((w) => !byWeek.has(w));
   const aggregates = missing.length > 0 ? await storedAggregates(ctx, workspaceId, missing, asOf) : null;
-  const computed = missing.map((week) => weekAggregates(ctx.defs, aggregates as StoredAggregates, week, asOf));
+  const dealsOf = weekDealSelector(aggregates?.deals ?? [], ctx.defs);
+  const computed = missing.map((week) =>
+    weekAggregates(ctx.defs, aggregates as StoredAggregates, dealsOf(week, asOf), week, asOf),
+  );
   const anyUnassigned = hits.some((c) => c.hasUnassigned) || computed.some((c) => c.hasUnassigned);
   const settled: CachedReviewWeek[] = [];
   const out = new Map<string, WeekRows>();
@@ -114,13 +117,19 @@ function fromCache(defs: Definitions, cached: CachedReviewWeek, asOf: Date): Wee
 }
 
 /** One week's share of the grouped facts, when it settles, and whether it shows `unassigned`. */
-function weekAggregates(defs: Definitions, all: StoredAggregates, week: string, asOf: Date) {
+function weekAggregates(
+  defs: Definitions,
+  all: StoredAggregates,
+  deals: StoredAggregates["deals"],
+  week: string,
+  asOf: Date,
+) {
   const window = reviewWindow(defs, week, asOf);
   const aggregates: StoredAggregates = {
     cycles: all.cycles.filter((c) => c.week === week),
     exits: all.exits.filter((e) => e.week === week),
     open: all.open.filter((o) => o.at.getTime() === window.cutoff.getTime()),
-    deals: factsForWeek({ cycles: [], spans: [], deals: all.deals }, defs, week, asOf).deals,
+    deals,
   };
   const latest = aggregates.cycles.find((c) => c.serviceLine === "all")?.latestAt ?? null;
   const settledAt = latest !== null && latest > window.end ? latest : window.end;
