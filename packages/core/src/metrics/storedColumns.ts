@@ -4,6 +4,7 @@ import type { Definitions } from "../definitions/types.ts";
 import { calendarFor, matchingRule } from "../sla/rules.ts";
 import { minutesBetween } from "../time/zone.ts";
 import type { DealFactRow, Segment, SpanFactRow } from "./facts.ts";
+import { isDealClose } from "./winRate.ts";
 
 /** asOf-independent response figures of a cycle, for storing beside it (the review applies T on top). */
 export interface CycleResponseFacts {
@@ -54,7 +55,7 @@ export function dealCloseFacts(fact: DealFactRow): {
   closeDateMin: string | null;
   closeDateMax: string | null;
 } {
-  const closes = fact.transitions.filter((t) => t.stage === "closed_won" || t.stage === "closed_lost").map((t) => t.at);
+  const closes = fact.transitions.filter(isDealClose).map((t) => t.at);
   const dates = fact.deal.closeDateChanges
     .map((c) => c.value)
     .filter((v): v is string => v !== null)

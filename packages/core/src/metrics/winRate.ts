@@ -39,11 +39,16 @@ export function winRateOf(deals: readonly DealFactRow[], window: ReviewWindow): 
   };
 }
 
+/** An entry into closed_won or closed_lost: what win rate counts, and what picks the deals a week can need. */
+export function isDealClose(transition: Transition): boolean {
+  return transition.stage === "closed_won" || transition.stage === "closed_lost";
+}
+
 /** The deal's last entry into closed_won / closed_lost in W (by T), or null. */
 export function closeInWindow(fact: DealFactRow, window: ReviewWindow): Transition | null {
   let close: Transition | null = null;
   for (const t of fact.transitions) {
-    if ((t.stage === "closed_won" || t.stage === "closed_lost") && inWindow(window, t.at)) {
+    if (isDealClose(t) && inWindow(window, t.at)) {
       if (close === null || t.at >= close.at) close = t;
     }
   }

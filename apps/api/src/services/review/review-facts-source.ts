@@ -1,5 +1,5 @@
 import type { DealFactRow, Definitions, ReviewFacts } from "@revops/core";
-import { buildFacts, fiscalQuarterOf, reviewWindow } from "@revops/core";
+import { buildFacts, fiscalQuarterOf, isDealClose, reviewWindow } from "@revops/core";
 import type { Database, ReviewFactsRange } from "@revops/db";
 import {
   loadActivities,
@@ -82,9 +82,7 @@ export function factsForWeek(facts: ReviewFacts, defs: Definitions, week: string
  */
 export function weekDealSelector(deals: readonly DealFactRow[], defs: Definitions) {
   const created = deals.map((d) => d.deal.createdAt.getTime());
-  const closes = deals.map((d) =>
-    d.transitions.filter((t) => t.stage === "closed_won" || t.stage === "closed_lost").map((t) => t.at.getTime()),
-  );
+  const closes = deals.map((d) => d.transitions.filter(isDealClose).map((t) => t.at.getTime()));
   const byQuarter = new Map<string, boolean[]>();
   const closeDateIn = (startDate: string, endDate: string) => {
     const key = `${startDate}/${endDate}`;
