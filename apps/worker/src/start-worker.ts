@@ -2,6 +2,7 @@ import { type QueueName, queueNames } from "@revops/queue";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { upsertAlertSchedulers } from "./alerts/schedulers.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { upgradeOldFacts } from "./processors/upgrade-facts.ts";
 import { registrations, schedules } from "./registry.ts";
 import { upsertConnectionSchedules } from "./sync/schedules.ts";
 
@@ -47,6 +48,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   await upsertAlertSchedulers(deps);
   // One incremental CRM sync scheduler per connection.
   await upsertConnectionSchedules(deps);
+  await upgradeOldFacts(deps);
   deps.logger.info({ queues: [...queuesInUse], schedules: schedules(deps).map((s) => s.id) }, "worker started");
 
   return {

@@ -17,6 +17,7 @@ export * from "./queries/connections.ts";
 export * from "./queries/crm-record-writes.ts";
 export * from "./queries/crm-records.ts";
 export * from "./queries/data-quality.ts";
+export * from "./queries/deal-aggregates.ts";
 export * from "./queries/definitions.ts";
 export * from "./queries/facts.ts";
 export * from "./queries/meeting.ts";

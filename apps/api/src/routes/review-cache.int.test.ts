@@ -2,7 +2,11 @@ import { computeReviewRow, weekBounds, weeksBack } from "@revops/core";
 import {
   countOpenSpans,
   countOpenSpansAt,
+  dealCloseFacts,
+  dealStateSpans,
   ensureWorkspace,
+  FACTS_FORMAT,
+  factsState,
   factsStatus,
   insertDefinitionVersion,
   readCachedReviewWeeks,
@@ -157,6 +161,23 @@ describe("the settled-week cache of the review", () => {
     await expectCoreNumbers(after, LATE);
     const w05 = after.trend.find((w: Body) => w.week === "2026-W05");
     expect(w05.rows[0].responseTime.mqls).toBe(1);
+  });
+
+  it("reads the records while the stored facts predate their layout (an upgrade before its full recompute)", async () => {
+    const db = api.deps.database.db;
+    await db.delete(dealStateSpans);
+    await db.delete(dealCloseFacts);
+    await db.update(factsState).set({ factsFormat: FACTS_FORMAT - 1 });
+    const upgrading = await review(LATE);
+    expect(upgrading.computedFrom).toBe("records");
+    await expectCoreNumbers(upgrading, LATE);
+    expect(upgrading.rows[0].coverage.openPipeline + upgrading.rows[0].coverage.closedWon).toBeGreaterThan(0);
+    expect(await cachedWeeks()).toEqual([]);
+    await recomputeFactsJob(api.deps, { workspaceId: "acme", all: true, reason: "test" });
+    const upgraded = await review(LATE);
+    expect(upgraded.computedFrom).toBe("facts");
+    expect(upgraded.rows).toEqual(upgrading.rows);
+    expect(upgraded.trend).toEqual(upgrading.trend);
   });
 
   it("refuses to cache rows computed from facts older than the current generation", async () => {

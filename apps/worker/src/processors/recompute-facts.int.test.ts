@@ -3,7 +3,10 @@ import type { DatabaseHandle } from "@revops/db";
 import {
   dataQualityProblems,
   dealFacts,
+  dealStateSpans,
   ensureWorkspace,
+  FACTS_FORMAT,
+  factsState,
   insertDefinitionVersion,
   mqlCycleFacts,
   propertyChanges,
@@ -16,11 +19,12 @@ import {
   insertTestDeal,
   insertTestLead,
 } from "@revops/db/testing";
-import { JobQueues, refreshSlaClocks } from "@revops/queue";
+import { JobQueues, recomputeFacts, refreshSlaClocks } from "@revops/queue";
 import { createTestRedis } from "@revops/queue/testing";
 import { createLogger } from "@revops/runtime";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recomputeFactsJob } from "./recompute-facts.ts";
+import { upgradeOldFacts } from "./upgrade-facts.ts";
 
 const byIndex = <T extends { cycleIndex: number }>(rows: T[]) => rows.sort((a, b) => a.cycleIndex - b.cycleIndex);
 const t = (text: string) => new Date(`${text}:00.000Z`);
@@ -179,5 +183,29 @@ describe("recomputeFacts", () => {
       ["hs_lead_status", "ALSO_NEW"],
       ["hs_lead_status", "SOMETHING_NEW"],
     ]);
+  });
+
+  it("stores each deal's states and closes, and fills them for facts of an older layout at boot", async () => {
+    const { deal } = await story();
+    await recomputeFactsJob(deps, { workspaceId: "acme", all: true, reason: "test" });
+    const db = database.db;
+    const spans = await db.select().from(dealStateSpans);
+    expect(spans.map((s) => [s.dealId, s.stage, s.amount, s.closeDate, s.validFrom.toISOString(), s.validTo])).toEqual([
+      [deal, "opportunity", 1000, "2026-03-31", "2026-03-04T10:00:00.000Z", null],
+    ]);
+    expect(await upgradeOldFacts(deps)).toEqual([]);
+
+    // An install upgraded from the layout before deal states: the table is empty, the format 0.
+    await db.delete(dealStateSpans);
+    await db.update(factsState).set({ factsFormat: 0 });
+    expect(await upgradeOldFacts(deps)).toEqual(["acme"]);
+    // A restart before the job ran does not queue it twice.
+    await upgradeOldFacts(deps);
+    const queued = await queues.queue(recomputeFacts.queue).getJobs(["waiting"]);
+    expect(queued.map((j) => j.data)).toEqual([expect.objectContaining({ workspaceId: "acme", all: true })]);
+    await recomputeFactsJob(deps, recomputeFacts.payload.parse(queued[0]?.data));
+    expect((await db.select().from(dealStateSpans)).map((s) => s.dealId)).toEqual([deal]);
+    expect((await db.select().from(factsState))[0]?.factsFormat).toBe(FACTS_FORMAT);
+    expect(await upgradeOldFacts(deps)).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import type { BuiltFacts, DealRecord, Definitions, LeadRecord } from "@revops/core";
-import { buildFacts, cycleResponseFacts, dealCloseFacts, spanStallFacts } from "@revops/core";
+import {
+  buildFacts,
+  cycleResponseFacts,
+  dealCloseFacts,
+  dealCloses,
+  dealStateSpans,
+  spanStallFacts,
+} from "@revops/core";
 import type { Database, StoredCycleFact, StoredDealFact, StoredSpanFact } from "@revops/db";
 import {
   analyzeFacts,
@@ -60,7 +67,12 @@ export async function recomputeEntities(
     .map((s) => ({ ...s, ...spanStallFacts(s, defs), ownerCrmId: owners.get(s.entityId) ?? null }));
   const deals: StoredDealFact[] = built.deals
     .filter((d) => writeDeals.has(d.deal.id))
-    .map((d) => ({ ...d, ...dealCloseFacts(d) }));
+    .map((d) => ({
+      ...d,
+      ...dealCloseFacts(d),
+      stateSpans: dealStateSpans(d.deal, d.transitions),
+      closes: dealCloses(d.deal, d.transitions),
+    }));
   await replaceFacts(db, {
     workspaceId,
     leadIds,

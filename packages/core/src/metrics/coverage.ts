@@ -4,6 +4,7 @@ import type { Definitions } from "../definitions/types.ts";
 import { OPEN_DEAL_STAGES } from "../stages/order.ts";
 import type { FiscalQuarter } from "../time/fiscal.ts";
 import { fiscalQuarterOf } from "../time/fiscal.ts";
+import { inDealIdOrder } from "./dealOrder.ts";
 import type { DealFactRow } from "./facts.ts";
 import type { ReviewWindow } from "./window.ts";
 
@@ -31,6 +32,13 @@ export function quotaFor(defs: Definitions, serviceLine: string, period: string)
   return lines.length > 0 ? lines.reduce((sum, t) => sum + t.amount, 0) : null;
 }
 
+/** The three sums of coverage, before quota: what SQL can add up without the deals' history. */
+export interface CoverageSums {
+  openPipeline: number;
+  weightedPipeline: number;
+  closedWon: number;
+}
+
 /**
  * Pipeline coverage for the fiscal quarter containing the last day of W, deals read as of
  * min(T, end of W). A missing amount counts 0; a missing probability weights 0.
@@ -42,19 +50,31 @@ export function coverageOf(
   serviceLine: string,
 ): Coverage {
   const quarter = coveragePeriod(defs, window);
-  let openPipeline = 0;
-  let weightedPipeline = 0;
-  let closedWon = 0;
-  for (const fact of deals) {
-    const { bucket, state } = coverageBucket(fact, window, quarter);
+  const counted = deals
+    .map((fact) => ({ id: fact.deal.id, ...coverageBucket(fact, window, quarter) }))
+    .filter((c) => c.bucket !== null);
+  const sums: CoverageSums = { openPipeline: 0, weightedPipeline: 0, closedWon: 0 };
+  for (const { bucket, state } of inDealIdOrder(counted)) {
     const amount = state.amount ?? 0;
     if (bucket === "open") {
-      openPipeline += amount;
-      weightedPipeline += amount * (state.probability ?? 0);
-    } else if (bucket === "closed_won") {
-      closedWon += amount;
+      sums.openPipeline += amount;
+      sums.weightedPipeline += amount * (state.probability ?? 0);
+    } else {
+      sums.closedWon += amount;
     }
   }
+  return coverageFromSums(sums, defs, window, serviceLine);
+}
+
+/** Coverage from its sums (added in deal id order): quota, remaining and the ratios of spec §4. */
+export function coverageFromSums(
+  sums: CoverageSums,
+  defs: Definitions,
+  window: ReviewWindow,
+  serviceLine: string,
+): Coverage {
+  const quarter = coveragePeriod(defs, window);
+  const { openPipeline, weightedPipeline, closedWon } = sums;
   const quota = quotaFor(defs, serviceLine, quarter.key);
   const remaining = quota === null ? null : quota - closedWon;
   const divisible = remaining !== null && remaining > 0;

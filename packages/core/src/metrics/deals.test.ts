@@ -203,3 +203,27 @@ describe("deal drill-down", () => {
     expect(drill.sourceMix.marketing).toEqual([]);
   });
 });
+
+describe("money sums", () => {
+  // (0.1 + 0.2) + 0.3 and (0.3 + 0.2) + 0.1 differ in the last digit: the sums must not depend on the input order.
+  const tenths = [0.1, 0.2, 0.3].map((amount, i) =>
+    fact(
+      deal(`id-${i}`, "hubspot", "2026-11-16T09:00:00Z", [["closedwon", "2026-11-17T09:00:00Z"]], {
+        probabilityByStage,
+        amountChanges: money([[amount, "2026-11-16T09:00:00Z"]]),
+        closeDateChanges: dates([["2026-11-17", "2026-11-16T09:00:00Z"]]),
+      }),
+    ),
+  );
+  const window = reviewWindow(base, "2026-W47", asOf);
+
+  it("adds amounts in deal id order whatever order the deals come in", () => {
+    const inOrder = 0.1 + 0.2 + 0.3;
+    expect(inOrder).not.toBe(0.3 + 0.2 + 0.1);
+    for (const deals of [tenths, [...tenths].reverse()]) {
+      expect(coverageOf(deals, base, window, "all").closedWon).toBe(inOrder);
+      expect(winRateOf(deals, window).wonAmount).toBe(inOrder);
+      expect(sourceMixOf(deals, window).marketing.amount).toBe(inOrder);
+    }
+  });
+});

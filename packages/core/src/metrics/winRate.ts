@@ -1,5 +1,6 @@
 import { dealStateAt } from "../deals/state.ts";
 import type { Transition } from "../model.ts";
+import { inDealIdOrder } from "./dealOrder.ts";
 import type { DealFactRow } from "./facts.ts";
 import { rate } from "./percentile.ts";
 import type { ReviewWindow } from "./window.ts";
@@ -19,23 +20,35 @@ export interface WinRate {
  * counts once, with its last close. Amount is read as of the close (missing = 0).
  */
 export function winRateOf(deals: readonly DealFactRow[], window: ReviewWindow): WinRate {
-  const result = { won: 0, lost: 0, wonAmount: 0, lostAmount: 0 };
-  for (const fact of deals) {
-    const close = closeInWindow(fact, window);
-    if (!close) continue;
+  const closes = deals
+    .map((fact) => ({ id: fact.deal.id, fact, close: closeInWindow(fact, window) }))
+    .filter((c): c is typeof c & { close: Transition } => c.close !== null);
+  const sums: WinRateSums = { won: 0, lost: 0, wonAmount: 0, lostAmount: 0 };
+  for (const { fact, close } of inDealIdOrder(closes)) {
     const amount = dealStateAt(fact.deal, fact.transitions, close.at).amount ?? 0;
     if (close.stage === "closed_won") {
-      result.won++;
-      result.wonAmount += amount;
+      sums.won++;
+      sums.wonAmount += amount;
     } else {
-      result.lost++;
-      result.lostAmount += amount;
+      sums.lost++;
+      sums.lostAmount += amount;
     }
   }
+  return winRateFromSums(sums);
+}
+
+/** Counts and amounts of the closes in W (amounts added in deal id order). */
+export type WinRateSums = Pick<WinRate, "won" | "lost" | "wonAmount" | "lostAmount">;
+
+export function winRateFromSums(sums: WinRateSums): WinRate {
+  const { won, lost, wonAmount, lostAmount } = sums;
   return {
-    ...result,
-    rate: rate(result.won, result.won + result.lost),
-    amountRate: rate(result.wonAmount, result.wonAmount + result.lostAmount),
+    won,
+    lost,
+    wonAmount,
+    lostAmount,
+    rate: rate(won, won + lost),
+    amountRate: rate(wonAmount, wonAmount + lostAmount),
   };
 }
 

@@ -1,12 +1,33 @@
-import type { CycleFactRow, CycleResponseFacts, DealFactRow, SpanFactRow } from "@revops/core";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type {
+  CycleFactRow,
+  CycleResponseFacts,
+  DealClose,
+  DealFactRow,
+  DealStateSpan,
+  SpanFactRow,
+} from "@revops/core";
+import { and, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { leadDeals } from "../schema/crm-records.ts";
-import { dealFacts, factsState, mqlCycleFacts, stageSpanFacts } from "../schema/facts.ts";
+import {
+  dealCloseFacts,
+  dealFacts,
+  dealStateSpans,
+  factsState,
+  mqlCycleFacts,
+  stageSpanFacts,
+} from "../schema/facts.ts";
 import { invalidateReviewWeeks } from "./review-week-cache.ts";
 import { rebuildStageEdges, shiftEntityStageEdges } from "./stage-edges.ts";
 
 const CHUNK = 1_000;
+
+/**
+ * The layout of the facts this code writes. Bump it when facts gain a table or column that
+ * older rows lack: workspaces below it are reviewed from their records, and the worker starts
+ * their full recompute at boot. 1: deal state spans and closes.
+ */
+export const FACTS_FORMAT = 1;
 
 function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -51,6 +72,9 @@ export interface StoredDealFact extends DealFactRow {
   lastClosedAt: Date | null;
   closeDateMin: string | null;
   closeDateMax: string | null;
+  /** core's `dealStateSpans` and `dealCloses`: coverage, source mix and win rate read in SQL. */
+  stateSpans: readonly DealStateSpan[];
+  closes: readonly DealClose[];
 }
 
 const earliest = (instants: readonly Date[]) =>
@@ -159,6 +183,12 @@ export async function replaceFacts(
     for (const chunk of chunks(params.dealIds, 5_000)) {
       await tx.delete(dealFacts).where(and(eq(dealFacts.workspaceId, workspaceId), inArray(dealFacts.dealId, chunk)));
       await tx
+        .delete(dealStateSpans)
+        .where(and(eq(dealStateSpans.workspaceId, workspaceId), inArray(dealStateSpans.dealId, chunk)));
+      await tx
+        .delete(dealCloseFacts)
+        .where(and(eq(dealCloseFacts.workspaceId, workspaceId), inArray(dealCloseFacts.dealId, chunk)));
+      await tx
         .delete(stageSpanFacts)
         .where(
           and(
@@ -232,6 +262,37 @@ export async function replaceFacts(
         })),
       );
     }
+    for (const chunk of chunks(
+      params.deals.flatMap((d) =>
+        d.stateSpans.map((span, i) => ({
+          workspace_id: workspaceId,
+          deal_id: d.deal.id,
+          span_index: i,
+          valid_from: span.from,
+          valid_to: span.to,
+          stage: span.stage,
+          amount: span.amount,
+          probability: span.probability,
+          close_date: span.closeDate,
+          service_line: d.serviceLine,
+        })),
+      ),
+      5_000,
+    )) {
+      await insertRows(tx, "deal_state_spans", chunk);
+    }
+    const closes = params.deals.flatMap((d) =>
+      d.closes.map((close) => ({
+        workspace_id: workspaceId,
+        deal_id: d.deal.id,
+        transition_index: close.order,
+        at: close.at,
+        stage: close.stage,
+        amount: close.amount,
+        service_line: d.serviceLine,
+      })),
+    );
+    for (const chunk of chunks(closes, 5_000)) await insertRows(tx, "deal_close_facts", chunk);
     await edges(1);
   });
 }
@@ -246,7 +307,11 @@ export async function deleteOrphanFacts(db: Database, params: { workspaceId: str
   await db.execute(
     sql`delete from mql_cycle_facts f where f.workspace_id = ${ws} and not ${live("leads", sql`f.lead_id`)}`,
   );
-  await db.execute(sql`delete from deal_facts f where f.workspace_id = ${ws} and not ${live("deals", sql`f.deal_id`)}`);
+  for (const table of ["deal_facts", "deal_state_spans", "deal_close_facts"]) {
+    await db.execute(
+      sql`delete from ${sql.raw(table)} f where f.workspace_id = ${ws} and not ${live("deals", sql`f.deal_id`)}`,
+    );
+  }
   await db.execute(sql`delete from stage_span_facts f where f.workspace_id = ${ws} and (
     (f.entity_kind = 'lead' and not ${live("leads", sql`f.entity_id`)})
     or (f.entity_kind = 'deal' and not ${live("deals", sql`f.entity_id`)}))`);
@@ -257,7 +322,9 @@ export async function deleteOrphanFacts(db: Database, params: { workspaceId: str
  * tables grow: with the statistics of empty tables, lookups by entity id scanned every span.
  */
 export async function analyzeFacts(db: Pick<Database, "execute">): Promise<void> {
-  await db.execute(sql`analyze mql_cycle_facts, stage_span_facts, deal_facts, stage_edge_weeks`);
+  await db.execute(
+    sql`analyze mql_cycle_facts, stage_span_facts, deal_facts, deal_state_spans, deal_close_facts, stage_edge_weeks`,
+  );
 }
 
 /** Records a recompute; a full one also refreshes the planner's statistics (PGlite never runs autovacuum). */
@@ -273,11 +340,18 @@ export async function recordFactsRecompute(
       definitionsVersion: params.definitionsVersion,
       computedAt: now,
       fullRecomputeAt: params.full ? now : null,
+      // A first recompute wrote every fact the workspace has in this layout.
+      factsFormat: FACTS_FORMAT,
     })
     .onConflictDoUpdate({
       target: factsState.workspaceId,
       set: params.full
-        ? { definitionsVersion: params.definitionsVersion, computedAt: now, fullRecomputeAt: now }
+        ? {
+            definitionsVersion: params.definitionsVersion,
+            computedAt: now,
+            fullRecomputeAt: now,
+            factsFormat: FACTS_FORMAT,
+          }
         : { computedAt: now },
     });
   // A full recompute rewrote everything (and may have dropped orphans): no cached week survives it.
@@ -286,4 +360,13 @@ export async function recordFactsRecompute(
   // The batches kept the edge counts in step, but in the zone of the new definitions only from now on.
   await rebuildStageEdges(db, params);
   await analyzeFacts(db);
+}
+
+/** Workspaces whose stored facts predate `FACTS_FORMAT`: they need a full recompute. */
+export async function workspacesWithOldFacts(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ workspaceId: factsState.workspaceId })
+    .from(factsState)
+    .where(lt(factsState.factsFormat, FACTS_FORMAT));
+  return rows.map((r) => r.workspaceId);
 }

@@ -122,6 +122,52 @@ export const dealFacts = pgTable(
   ],
 );
 
+/**
+ * A deal's point-in-time state between two instants (core's `dealStateSpans`): coverage and
+ * source mix read any cutoff's state here, in SQL, instead of every deal's history.
+ */
+export const dealStateSpans = pgTable(
+  "deal_state_spans",
+  {
+    workspaceId: workspaceId(),
+    dealId: uuid("deal_id").notNull(),
+    spanIndex: integer("span_index").notNull(),
+    validFrom: at("valid_from").notNull(),
+    /** null: the state still holds. */
+    validTo: at("valid_to"),
+    stage: text("stage"),
+    amount: doublePrecision("amount"),
+    probability: doublePrecision("probability"),
+    /** `YYYY-MM-DD`. */
+    closeDate: text("close_date"),
+    serviceLine: text("service_line").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.dealId, table.spanIndex] }),
+    // Coverage: the spans of a quarter's close dates that hold at a cutoff.
+    index("deal_state_spans_close_date_idx").on(table.workspaceId, table.closeDate, table.validFrom),
+  ],
+);
+
+/** Every entry of a deal into closed_won / closed_lost with its amount as of then (core's `dealCloses`): win rate. */
+export const dealCloseFacts = pgTable(
+  "deal_close_facts",
+  {
+    workspaceId: workspaceId(),
+    dealId: uuid("deal_id").notNull(),
+    /** Position among the deal's transitions: ties on `at` go to the later one. */
+    transitionIndex: integer("transition_index").notNull(),
+    at: at("at").notNull(),
+    stage: text("stage", { enum: ["closed_won", "closed_lost"] }).notNull(),
+    amount: doublePrecision("amount"),
+    serviceLine: text("service_line").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.dealId, table.transitionIndex] }),
+    index("deal_close_facts_at_idx").on(table.workspaceId, table.at),
+  ],
+);
+
 /** Where the facts of a workspace stand: the definitions version of the last full recompute and the last write. */
 export const factsState = pgTable("facts_state", {
   workspaceId: text("workspace_id").primaryKey(),
@@ -132,6 +178,11 @@ export const factsState = pgTable("facts_state", {
   generation: integer("generation").notNull().default(0),
   /** The zone whose weeks bucket `stage_edge_weeks` (set by its rebuild); another zone → counted from the spans. */
   edgesTimezone: text("edges_timezone"),
+  /**
+   * The layout of the stored facts (`FACTS_FORMAT`): a workspace whose facts predate a new
+   * table is reviewed from its records until a full recompute fills it (the worker starts one).
+   */
+  factsFormat: integer("facts_format").notNull().default(0),
 });
 
 /**

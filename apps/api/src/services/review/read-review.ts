@@ -1,7 +1,14 @@
 import type { Definitions, ReviewFacts } from "@revops/core";
 import { computeReviewRow, previousWeek, reviewServiceLines, reviewWindow, UNASSIGNED, weeksBack } from "@revops/core";
 import type { Database } from "@revops/db";
-import { currentDefinitions, factsStatus, findDefinitionVersion, findWorkspace, reviewDataFreshness } from "@revops/db";
+import {
+  currentDefinitions,
+  FACTS_FORMAT,
+  factsStatus,
+  findDefinitionVersion,
+  findWorkspace,
+  reviewDataFreshness,
+} from "@revops/db";
 import type { ApiDeps } from "../../env.ts";
 import { badRequest, notFound } from "../../errors.ts";
 import { factsForWeek, factsFromRecords, factsRange, storedFacts } from "./review-facts-source.ts";
@@ -134,10 +141,13 @@ async function weeksFromRecords(ctx: ReviewContext, query: ReviewQuery) {
 
 /** The weekly review of spec §7 (plus the 12-week trend): settled weeks from the cache, the rest from the facts. */
 export async function readReview(deps: ApiDeps, query: ReviewQuery): Promise<ReviewBody> {
-  const ctx = await reviewContext(deps, query.workspaceId, query.definitionsVersion);
-  checkServiceLine(ctx.defs, query.serviceLine);
+  const context = await reviewContext(deps, query.workspaceId, query.definitionsVersion);
+  checkServiceLine(context.defs, query.serviceLine);
   // Read before the facts: rows computed from facts newer than this generation are not cached.
-  const status = await factsStatus(ctx.db, { workspaceId: query.workspaceId });
+  const status = await factsStatus(context.db, { workspaceId: query.workspaceId });
+  // Facts written before their current layout (an upgrade, until the worker's full recompute): the records are exact.
+  const oldFacts = status.factsFormat !== null && status.factsFormat < FACTS_FORMAT;
+  const ctx: ReviewContext = oldFacts ? { ...context, computedFrom: "records" } : context;
   const { main, before, trend } =
     ctx.computedFrom === "facts"
       ? await weeksFromFacts(ctx, query, status.generation)

@@ -1,9 +1,10 @@
-import type { Definitions } from "@revops/core";
-import { reviewWindow, UNASSIGNED } from "@revops/core";
+import type { DealFactRow, Definitions } from "@revops/core";
+import { fiscalQuarterOf, OPEN_DEAL_STAGES, reviewWindow, UNASSIGNED } from "@revops/core";
 import type { CachedReviewWeek } from "@revops/db";
 import {
   countOpenSpansAt,
   cycleAggregates,
+  dealAggregates,
   exitAggregates,
   loadDealFacts,
   readCachedReviewWeeks,
@@ -62,10 +63,10 @@ export async function factsWeekRows(ctx: ReviewContext, request: WeekRowsRequest
   const hits = cached.filter((c) => request.linesOf(c.week, true).every((line) => linesIn(c).has(line)));
   const byWeek = new Map(hits.map((c) => [c.week, c]));
   const missing = request.weeks.filter((w) => !byWeek.has(w));
-  const aggregates = missing.length > 0 ? await storedAggregates(ctx, workspaceId, missing, asOf) : null;
-  const dealsOf = weekDealSelector(aggregates?.deals ?? [], ctx.defs);
+  const stored = missing.length > 0 ? await storedAggregates(ctx, workspaceId, missing, asOf) : null;
+  const unassignedDealsOf = weekDealSelector(stored?.unassignedDeals ?? [], ctx.defs);
   const computed = missing.map((week) =>
-    weekAggregates(ctx.defs, aggregates as StoredAggregates, dealsOf(week, asOf), week, asOf),
+    weekAggregates(ctx.defs, stored?.aggregates as StoredAggregates, unassignedDealsOf(week, asOf), week, asOf),
   );
   const anyUnassigned = hits.some((c) => c.hasUnassigned) || computed.some((c) => c.hasUnassigned);
   const settled: CachedReviewWeek[] = [];
@@ -116,11 +117,14 @@ function fromCache(defs: Definitions, cached: CachedReviewWeek, asOf: Date): Wee
   };
 }
 
-/** One week's share of the grouped facts, when it settles, and whether it shows `unassigned`. */
+/**
+ * One week's share of the grouped facts, when it settles, and whether it shows `unassigned`
+ * (`unassignedDeals`: the unassigned deals the week can need, as the exact path picks them).
+ */
 function weekAggregates(
   defs: Definitions,
   all: StoredAggregates,
-  deals: StoredAggregates["deals"],
+  unassignedDeals: DealFactRow[],
   week: string,
   asOf: Date,
 ) {
@@ -129,7 +133,7 @@ function weekAggregates(
     cycles: all.cycles.filter((c) => c.week === week),
     exits: all.exits.filter((e) => e.week === week),
     open: all.open.filter((o) => o.at.getTime() === window.cutoff.getTime()),
-    deals,
+    deals: all.deals.filter((d) => d.week === week),
   };
   const latest = aggregates.cycles.find((c) => c.serviceLine === "all")?.latestAt ?? null;
   const settledAt = latest !== null && latest > window.end ? latest : window.end;
@@ -137,25 +141,33 @@ function weekAggregates(
     aggregates.cycles.some((c) => c.serviceLine === UNASSIGNED) ||
     aggregates.exits.some((e) => e.serviceLine === UNASSIGNED) ||
     aggregates.open.some((o) => o.serviceLine === UNASSIGNED) ||
-    aggregates.deals.some((d) => d.serviceLine === UNASSIGNED);
+    unassignedDeals.length > 0;
   return { week, start: window.start, end: window.end, settledAt, hasUnassigned, aggregates };
 }
 
-/** Stored facts: grouped in SQL for every requested week at once (cycles, exits, open spans), deals read whole. */
+/**
+ * Stored facts grouped in SQL for every requested week at once (cycles, exits, open spans, deal
+ * sums), and the unassigned deals whole (whether a week shows the `unassigned` row; usually few).
+ */
 async function storedAggregates(
   ctx: ReviewContext,
   workspaceId: string,
   weeks: string[],
   asOf: Date,
-): Promise<StoredAggregates> {
+): Promise<{ aggregates: StoredAggregates; unassignedDeals: DealFactRow[] }> {
   const windows = weeks.map((week) => reviewWindow(ctx.defs, week, asOf));
   const cutoffs = [...new Set(windows.map((w) => w.cutoff.getTime()))].map((t) => new Date(t));
+  const dealWeeks = windows.map((w) => {
+    const quarter = fiscalQuarterOf(new Date(w.end.getTime() - 1), ctx.defs.timezone, ctx.defs.fiscalYearStartMonth);
+    return { ...w, periodFrom: quarter.startDate, periodTo: quarter.endDate };
+  });
   const range = factsRange(workspaceId, ctx.defs, weeks, asOf);
-  const [cycles, exits, open, deals] = await Promise.all([
+  const [cycles, exits, open, deals, unassignedDeals] = await Promise.all([
     cycleAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
     exitAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
     countOpenSpansAt(ctx.db, { workspaceId, at: cutoffs, timeZone: ctx.defs.timezone }),
-    loadDealFacts(ctx.db, range),
+    dealAggregates(ctx.db, { workspaceId, weeks: dealWeeks, asOf, openStages: OPEN_DEAL_STAGES }),
+    loadDealFacts(ctx.db, range, UNASSIGNED),
   ]);
-  return { cycles, exits, open, deals };
+  return { aggregates: { cycles, exits, open, deals }, unassignedDeals };
 }

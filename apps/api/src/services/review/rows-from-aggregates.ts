@@ -1,25 +1,25 @@
-import type { DealFactRow, Definitions, ReviewRow, StageVelocity } from "@revops/core";
+import type { Definitions, ReviewRow, StageVelocity } from "@revops/core";
 import {
-  coverageOf,
-  forServiceLine,
+  coverageFromSums,
   isDealStage,
   mean,
   percentileDisc,
   rate,
   reviewWindow,
-  sourceMixOf,
+  sourceMixFromSums,
   VELOCITY_STAGES,
-  winRateOf,
+  winRateFromSums,
 } from "@revops/core";
-import type { CycleAggregate, ExitAggregate, OpenStageCount } from "@revops/db";
+import type { CycleAggregate, DealAggregate, ExitAggregate, OpenStageCount } from "@revops/db";
+import { emptyDealAggregate } from "@revops/db";
 
 /** What SQL grouped for the weeks of one request. */
 export interface StoredAggregates {
   cycles: CycleAggregate[];
   exits: ExitAggregate[];
   open: OpenStageCount[];
-  /** Deals the weeks can need (coverage, win rate and source mix are point-in-time: core reads their history). */
-  deals: DealFactRow[];
+  /** Coverage, win rate and source mix sums from the stored deal states and closes. */
+  deals: DealAggregate[];
 }
 
 const EMPTY: Omit<CycleAggregate, "week" | "serviceLine"> = {
@@ -82,7 +82,8 @@ export function rowFromAggregates(
 ): ReviewRow {
   const window = reviewWindow(defs, week, asOf);
   const c = agg.cycles.find((a) => a.week === week && a.serviceLine === serviceLine) ?? EMPTY;
-  const deals = forServiceLine(agg.deals, serviceLine);
+  const d =
+    agg.deals.find((a) => a.week === week && a.serviceLine === serviceLine) ?? emptyDealAggregate(week, serviceLine);
   return {
     serviceLine,
     responseTime: {
@@ -104,7 +105,7 @@ export function rowFromAggregates(
       rate: rate(c.accepted, c.accepted + c.rejected),
       medianHoursToDecision: percentileDisc(c.decisionHours, 0.5),
     },
-    coverage: coverageOf(deals, defs, window, serviceLine),
+    coverage: coverageFromSums(d, defs, window, serviceLine),
     velocity: velocityRows(agg, defs, week, serviceLine, window.cutoff),
     conversion: {
       mqls: c.mqls,
@@ -118,7 +119,7 @@ export function rowFromAggregates(
       closedWonRate: rate(c.closedWon, c.opportunity),
       mqlToClosedWonRate: rate(c.closedWon, c.mqls),
     },
-    winRate: winRateOf(deals, window),
-    sourceMix: sourceMixOf(deals, window),
+    winRate: winRateFromSums(d),
+    sourceMix: sourceMixFromSums(d.sources),
   };
 }
