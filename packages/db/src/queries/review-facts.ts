@@ -128,22 +128,14 @@ export async function loadExitSpanFacts(db: Database, range: ReviewFactsRange): 
   return rows.map(toSpanFact);
 }
 
-/**
- * Deals a week in the range can need: created in it, closed in it, or with a close date ever in its
- * quarters; only those of one service line when `serviceLine` is given.
- */
-export async function loadDealFacts(
-  db: Database,
-  range: ReviewFactsRange,
-  serviceLine?: string,
-): Promise<DealFactRow[]> {
+/** Deals a week in the range can need: created in it, closed in it, or with a close date ever in its quarters. */
+export async function loadDealFacts(db: Database, range: ReviewFactsRange): Promise<DealFactRow[]> {
   const rows = await db
     .select()
     .from(dealFacts)
     .where(
       and(
         eq(dealFacts.workspaceId, range.workspaceId),
-        serviceLine === undefined ? undefined : eq(dealFacts.serviceLine, serviceLine),
         lte(dealFacts.createdAt, range.asOf),
         or(
           and(gte(dealFacts.createdAt, range.from), lt(dealFacts.createdAt, range.to)),

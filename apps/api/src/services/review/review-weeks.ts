@@ -1,4 +1,4 @@
-import type { DealFactRow, Definitions } from "@revops/core";
+import type { Definitions } from "@revops/core";
 import { fiscalQuarterOf, OPEN_DEAL_STAGES, reviewWindow, UNASSIGNED } from "@revops/core";
 import type { CachedReviewWeek } from "@revops/db";
 import {
@@ -6,12 +6,10 @@ import {
   cycleAggregates,
   dealAggregates,
   exitAggregates,
-  loadDealFacts,
   readCachedReviewWeeks,
   writeCachedReviewWeeks,
 } from "@revops/db";
 import type { ReviewContext } from "./read-review.ts";
-import { factsRange, weekDealSelector } from "./review-facts-source.ts";
 import type { ReviewWeekBody } from "./review-schema.ts";
 import type { StoredAggregates } from "./rows-from-aggregates.ts";
 import { rowFromAggregates } from "./rows-from-aggregates.ts";
@@ -63,11 +61,8 @@ export async function factsWeekRows(ctx: ReviewContext, request: WeekRowsRequest
   const hits = cached.filter((c) => request.linesOf(c.week, true).every((line) => linesIn(c).has(line)));
   const byWeek = new Map(hits.map((c) => [c.week, c]));
   const missing = request.weeks.filter((w) => !byWeek.has(w));
-  const stored = missing.length > 0 ? await storedAggregates(ctx, workspaceId, missing, asOf) : null;
-  const unassignedDealsOf = weekDealSelector(stored?.unassignedDeals ?? [], ctx.defs);
-  const computed = missing.map((week) =>
-    weekAggregates(ctx.defs, stored?.aggregates as StoredAggregates, unassignedDealsOf(week, asOf), week, asOf),
-  );
+  const aggregates = missing.length > 0 ? await storedAggregates(ctx, workspaceId, missing, asOf) : null;
+  const computed = missing.map((week) => weekAggregates(ctx.defs, aggregates as StoredAggregates, week, asOf));
   const anyUnassigned = hits.some((c) => c.hasUnassigned) || computed.some((c) => c.hasUnassigned);
   const settled: CachedReviewWeek[] = [];
   const out = new Map<string, WeekRows>();
@@ -118,16 +113,11 @@ function fromCache(defs: Definitions, cached: CachedReviewWeek, asOf: Date): Wee
 }
 
 /**
- * One week's share of the grouped facts, when it settles, and whether it shows `unassigned`
- * (`unassignedDeals`: the unassigned deals the week can need, as the exact path picks them).
+ * One week's share of the grouped facts, when it settles, and whether it shows `unassigned`: a
+ * cycle, exit or open span of the week carries it, or an unassigned deal counts in its coverage,
+ * win rate or source mix.
  */
-function weekAggregates(
-  defs: Definitions,
-  all: StoredAggregates,
-  unassignedDeals: DealFactRow[],
-  week: string,
-  asOf: Date,
-) {
+function weekAggregates(defs: Definitions, all: StoredAggregates, week: string, asOf: Date) {
   const window = reviewWindow(defs, week, asOf);
   const aggregates: StoredAggregates = {
     cycles: all.cycles.filter((c) => c.week === week),
@@ -141,33 +131,28 @@ function weekAggregates(
     aggregates.cycles.some((c) => c.serviceLine === UNASSIGNED) ||
     aggregates.exits.some((e) => e.serviceLine === UNASSIGNED) ||
     aggregates.open.some((o) => o.serviceLine === UNASSIGNED) ||
-    unassignedDeals.length > 0;
+    aggregates.deals.some((d) => d.serviceLine === UNASSIGNED);
   return { week, start: window.start, end: window.end, settledAt, hasUnassigned, aggregates };
 }
 
-/**
- * Stored facts grouped in SQL for every requested week at once (cycles, exits, open spans, deal
- * sums), and the unassigned deals whole (whether a week shows the `unassigned` row; usually few).
- */
+/** Stored facts grouped in SQL for every requested week at once: cycles, exits, open spans and deal sums. */
 async function storedAggregates(
   ctx: ReviewContext,
   workspaceId: string,
   weeks: string[],
   asOf: Date,
-): Promise<{ aggregates: StoredAggregates; unassignedDeals: DealFactRow[] }> {
+): Promise<StoredAggregates> {
   const windows = weeks.map((week) => reviewWindow(ctx.defs, week, asOf));
   const cutoffs = [...new Set(windows.map((w) => w.cutoff.getTime()))].map((t) => new Date(t));
   const dealWeeks = windows.map((w) => {
     const quarter = fiscalQuarterOf(new Date(w.end.getTime() - 1), ctx.defs.timezone, ctx.defs.fiscalYearStartMonth);
     return { ...w, periodFrom: quarter.startDate, periodTo: quarter.endDate };
   });
-  const range = factsRange(workspaceId, ctx.defs, weeks, asOf);
-  const [cycles, exits, open, deals, unassignedDeals] = await Promise.all([
+  const [cycles, exits, open, deals] = await Promise.all([
     cycleAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
     exitAggregates(ctx.db, { workspaceId, weeks: windows, asOf }),
     countOpenSpansAt(ctx.db, { workspaceId, at: cutoffs, timeZone: ctx.defs.timezone }),
     dealAggregates(ctx.db, { workspaceId, weeks: dealWeeks, asOf, openStages: OPEN_DEAL_STAGES }),
-    loadDealFacts(ctx.db, range, UNASSIGNED),
   ]);
-  return { aggregates: { cycles, exits, open, deals }, unassignedDeals };
+  return { cycles, exits, open, deals };
 }
