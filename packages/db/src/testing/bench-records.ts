@@ -166,22 +166,34 @@ export async function countRows(db: Database, table: string): Promise<number> {
   return Number(result.rows[0]?.n);
 }
 
-/** What an incremental sync of `count` changed leads looks like: one new status change each. Returns their ids. */
+/** `count` of the workspace's live leads in a fixed order spread over the whole history (hash of the id). */
+export async function sampleBenchLeads(
+  db: Database,
+  params: { workspaceId: string; count: number },
+): Promise<Array<{ id: string; crmId: string }>> {
+  const result = (await db.execute(sql`
+    select id, crm_id from leads where workspace_id = ${params.workspaceId} and deleted_at is null
+    order by md5(id::text) limit ${params.count}`)) as unknown as { rows: Array<{ id: string; crm_id: string }> };
+  return result.rows.map((r) => ({ id: r.id, crmId: r.crm_id }));
+}
+
+/**
+ * What an incremental sync of `count` changed leads looks like: one new status change each (already
+ * there when a kept database is measured again: the same leads are still recomputed). Returns their ids.
+ */
 export async function touchBenchLeads(
   db: Database,
   params: { workspaceId: string; count: number; at: Date },
 ): Promise<string[]> {
-  const result = (await db.execute(
-    sql`select id from leads where workspace_id = ${params.workspaceId} order by md5(id::text) limit ${params.count}`,
-  )) as unknown as { rows: Array<{ id: string }> };
-  const ids = result.rows.map((r) => r.id);
+  const ids = (await sampleBenchLeads(db, params)).map((r) => r.id);
   await db.execute(sql`
     insert into property_changes (workspace_id, entity_kind, entity_id, property, value, changed_at, provenance)
     select ${params.workspaceId}, 'lead', id, 'hs_lead_status', 'CONNECTED', ${params.at}, 'observed'
     from leads where id in (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )})`);
+    )})
+    on conflict do nothing`);
   return ids;
 }
 
