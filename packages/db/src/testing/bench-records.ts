@@ -4,8 +4,8 @@ import { type Database, type DatabaseHandle, openDatabase, openPglite } from "..
 import { migrateDatabase } from "../migrate.ts";
 
 /**
- * Direct generator of canonical HubSpot-shaped records (not the sandbox + a sync: that would
- * benchmark the connector too). Deterministic: every choice is a hash of the lead number.
+ * Direct generator of canonical HubSpot-shaped records: `bench:review --data sql`, faster than its default
+ * (the CRM sandbox loaded by a real sync). Deterministic: every choice is a hash of the lead number.
  * Leads are spread over 60 weeks from Monday 2025-01-06; 70% become MQL, then 60% are
  * accepted (40% of those reach SQL and get a deal), 25% rejected (30% of them re-qualify
  * a week later: a second cycle). Five activities per MQL lead, some automated or before the MQL.

@@ -1,0 +1,15 @@
+// bench:review's CRM sandbox in its own process (its heap, 4+ GB at 1M leads, stays out of the bench's);
+// prints one JSON line with its URL and HubSpot credentials, closes on SIGTERM.
+import { startSandbox } from "../../packages/crm-sandbox/src/index.ts";
+
+const { leads, now, hubspotLimits } = JSON.parse(process.argv[2] ?? "{}") as {
+  leads: number;
+  now: string;
+  hubspotLimits: { perTenSeconds: number; searchPerSecond: number; daily: number };
+};
+const started = performance.now();
+const sandbox = await startSandbox({ seed: 7, leads, now, limits: { hubspot: hubspotLimits } });
+console.log(JSON.stringify({ url: sandbox.url, hubspot: sandbox.hubspot, readyMs: performance.now() - started }));
+process.on("SIGTERM", () => {
+  void sandbox.close().then(() => process.exit(0));
+});
