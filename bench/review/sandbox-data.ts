@@ -37,7 +37,7 @@ export function startBenchSandbox(leads: number): Promise<BenchSandbox> {
   const args = JSON.stringify({ leads, now: SANDBOX_NOW, hubspotLimits: LIFTED });
   const script = fileURLToPath(new URL("./sandbox-process.ts", import.meta.url));
   const child = spawn(process.execPath, ["--max-old-space-size=12000", script, args], {
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {
