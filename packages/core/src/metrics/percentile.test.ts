@@ -19,4 +19,10 @@ describe("percentileDisc (nearest rank)", () => {
     expect(mean([1, 2, 6])).toBe(3);
     expect(rate(0, 4)).toBe(0);
   });
+
+  it("adds a mean's values in ascending order whatever their order", () => {
+    // 0.3 + 0.2 + 0.1 and 0.1 + 0.2 + 0.3 differ in the last digit.
+    expect(0.3 + 0.2 + 0.1).not.toBe(0.1 + 0.2 + 0.3);
+    expect(mean([0.3, 0.2, 0.1])).toBe((0.1 + 0.2 + 0.3) / 3);
+  });
 });

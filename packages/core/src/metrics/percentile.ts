@@ -10,10 +10,13 @@ export function median(values: readonly number[]): number | null {
   return percentileDisc(values, 0.5);
 }
 
-/** Arithmetic mean; empty → null. */
+/**
+ * Arithmetic mean; empty → null. Added in ascending order, so it does not depend on the order of
+ * the values (float addition is not associative) and equals SQL's `sum(x order by x) / count(*)`.
+ */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
+  return [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0) / values.length;
 }
 
 /** numerator / denominator, null when the population is empty. */

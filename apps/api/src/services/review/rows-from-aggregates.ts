@@ -2,8 +2,6 @@ import type { Definitions, ReviewRow, StageVelocity } from "@revops/core";
 import {
   coverageFromSums,
   isDealStage,
-  mean,
-  percentileDisc,
   rate,
   reviewWindow,
   sourceMixFromSums,
@@ -24,15 +22,18 @@ export interface StoredAggregates {
 
 const EMPTY: Omit<CycleAggregate, "week" | "serviceLine"> = {
   mqls: 0,
-  wallMinutes: [],
-  businessMinutes: [],
+  responded: 0,
+  medianMinutes: null,
+  p90Minutes: null,
+  medianBusinessMinutes: null,
+  p90BusinessMinutes: null,
   withinSla: 0,
   breached: 0,
   pending: 0,
   accepted: 0,
   rejected: 0,
   undecided: 0,
-  decisionHours: [],
+  medianHoursToDecision: null,
   sal: 0,
   sql: 0,
   opportunity: 0,
@@ -55,24 +56,22 @@ function velocityRows(
     const found = agg.exits.find(
       (e) => e.week === week && e.serviceLine === serviceLine && e.stage === stage && e.entityKind === kind,
     );
-    // Sorted so the mean's float sum does not depend on the order SQL returned the rows in.
-    const days = [...(found?.days ?? [])].sort((a, b) => a - b);
     const inStage = open.filter((c) => c.stage === stage && c.entityKind === kind);
     const hasRule = defs.slaRules.some((r) => r.kind === "stage_max_age" && r.startStage === stage);
     return {
       stage,
-      exits: days.length,
-      medianDays: percentileDisc(days, 0.5),
-      p75Days: percentileDisc(days, 0.75),
-      p90Days: percentileDisc(days, 0.9),
-      meanDays: mean(days),
+      exits: found?.exits ?? 0,
+      medianDays: found?.medianDays ?? null,
+      p75Days: found?.p75Days ?? null,
+      p90Days: found?.p90Days ?? null,
+      meanDays: found?.meanDays ?? null,
       openCount: inStage.reduce((sum, c) => sum + c.open, 0),
       stalled: hasRule ? inStage.reduce((sum, c) => sum + c.stalled, 0) : null,
     };
   });
 }
 
-/** One review row from SQL-grouped facts, with the formulas and percentiles of core (spec §4). */
+/** One review row from SQL-grouped facts (percentiles and sums computed there as core computes them) and core's formulas (spec §4). */
 export function rowFromAggregates(
   agg: StoredAggregates,
   defs: Definitions,
@@ -88,11 +87,11 @@ export function rowFromAggregates(
     serviceLine,
     responseTime: {
       mqls: c.mqls,
-      responded: c.wallMinutes.length,
-      medianMinutes: percentileDisc(c.wallMinutes, 0.5),
-      p90Minutes: percentileDisc(c.wallMinutes, 0.9),
-      medianBusinessMinutes: percentileDisc(c.businessMinutes, 0.5),
-      p90BusinessMinutes: percentileDisc(c.businessMinutes, 0.9),
+      responded: c.responded,
+      medianMinutes: c.medianMinutes,
+      p90Minutes: c.p90Minutes,
+      medianBusinessMinutes: c.medianBusinessMinutes,
+      p90BusinessMinutes: c.p90BusinessMinutes,
       withinSla: c.withinSla,
       breached: c.breached,
       pending: c.pending,
@@ -103,7 +102,7 @@ export function rowFromAggregates(
       rejected: c.rejected,
       pending: c.undecided,
       rate: rate(c.accepted, c.accepted + c.rejected),
-      medianHoursToDecision: percentileDisc(c.decisionHours, 0.5),
+      medianHoursToDecision: c.medianHoursToDecision,
     },
     coverage: coverageFromSums(d, defs, window, serviceLine),
     velocity: velocityRows(agg, defs, week, serviceLine, window.cutoff),
