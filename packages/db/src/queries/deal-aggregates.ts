@@ -131,6 +131,7 @@ async function coverageSums(db: Database, params: Params): Promise<Row[]> {
     .map((w) => w.periodTo)
     .sort()
     .at(-1) as string;
+  // Literals, not parameters: the planner must see that the partial coverage index covers them.
   const stages = [...params.openStages, "closed_won"];
   const result = await db.execute(sql`
     with w(week, cutoff, period_from, period_to) as (values ${weeks}),
@@ -141,10 +142,7 @@ async function coverageSums(db: Database, params: Params): Promise<Row[]> {
         and s.close_date >= w.period_from and s.close_date < w.period_to
         and s.close_date >= ${periodFrom} and s.close_date < ${periodTo}
         and s.valid_from <= w.cutoff and (s.valid_to is null or s.valid_to > w.cutoff)
-        and s.stage in (${sql.join(
-          stages.map((stage) => sql`${stage}`),
-          sql`, `,
-        )})
+        and s.stage in (${sql.raw(stages.map((stage) => `'${stage.replaceAll("'", "''")}'`).join(", "))})
     )
     select week, ${line("service_line")} as line,
       ${moneySum("amount", "stage <> 'closed_won'")} as open_pipeline,

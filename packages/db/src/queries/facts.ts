@@ -360,6 +360,16 @@ export async function recordFactsRecompute(
   // The batches kept the edge counts in step, but in the zone of the new definitions only from now on.
   await rebuildStageEdges(db, params);
   await analyzeFacts(db);
+  await vacuumFacts(db);
+}
+
+/**
+ * Marks the pages of the deal state spans all-visible after a full recompute, so coverage reads
+ * its covering index without visiting the table (index-only scan). Autovacuum does it later on
+ * its own where it runs; PGlite and servers without it never would. Outside any transaction.
+ */
+async function vacuumFacts(db: Pick<Database, "execute">): Promise<void> {
+  await db.execute(sql`vacuum (analyze) deal_state_spans, deal_close_facts`);
 }
 
 /** Workspaces whose stored facts predate `FACTS_FORMAT`: they need a full recompute. */

@@ -1,0 +1,2 @@
+DROP INDEX "deal_state_spans_close_date_idx";--> statement-breakpoint
+CREATE INDEX "deal_state_spans_coverage_idx" ON "deal_state_spans" USING btree ("workspace_id","close_date","valid_from","valid_to","stage","service_line","deal_id","amount","probability") WHERE stage in ('opportunity', 'proposal', 'negotiation', 'closed_won');
