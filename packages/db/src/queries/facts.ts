@@ -364,12 +364,12 @@ export async function recordFactsRecompute(
 }
 
 /**
- * Marks the pages of the deal state spans all-visible after a full recompute, so coverage reads
- * its covering index without visiting the table (index-only scan). Autovacuum does it later on
+ * Marks the pages of the spans all-visible after a full recompute, so velocity exits and coverage
+ * read their covering indexes without visiting the tables (index-only scans). Autovacuum does it later on
  * its own where it runs; PGlite and servers without it never would. Outside any transaction.
  */
 async function vacuumFacts(db: Pick<Database, "execute">): Promise<void> {
-  await db.execute(sql`vacuum (analyze) deal_state_spans, deal_close_facts`);
+  await db.execute(sql`vacuum (analyze) stage_span_facts, deal_state_spans, deal_close_facts`);
 }
 
 /** Workspaces whose stored facts predate `FACTS_FORMAT`: they need a full recompute. */

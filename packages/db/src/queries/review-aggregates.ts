@@ -164,10 +164,7 @@ export async function cycleAggregates(
   });
 }
 
-/** A time in stage in days, divided as core divides it. */
-const DAYS = "(extract(epoch from s.left_at - s.entered_at) * 1000)::float8 / 86400000";
-
-/** Times in stage that ended in each week by T, per (week, service line, stage, kind), as day lists. */
+/** Times in stage that ended in each week by T, per (week, service line, stage, kind): count, percentiles, mean. */
 export async function exitAggregates(
   db: Database,
   params: { workspaceId: string; weeks: AggregateWeek[]; asOf: Date },
@@ -176,16 +173,22 @@ export async function exitAggregates(
   const asOf = params.asOf.toISOString();
   const range = coveredRange(params.weeks);
   const result = await db.execute(sql`
-    with w(week, start_at, end_at) as (values ${weeksValues(params.weeks)})
-    select w.week, case when grouping(s.service_line) = 1 then 'all' else s.service_line end as line, s.stage, s.entity_kind,
+    with w(week, start_at, end_at) as (values ${weeksValues(params.weeks)}),
+    x as (
+      -- Days divided once per time in stage, as core divides them.
+      select w.week, s.service_line, s.stage, s.entity_kind,
+        (extract(epoch from s.left_at - s.entered_at) * 1000)::float8 / 86400000 as days
+      from w join stage_span_facts s on s.workspace_id = ${params.workspaceId}
+        and s.left_at >= w.start_at and s.left_at < w.end_at and s.left_at <= ${asOf}::timestamptz
+        and s.left_at >= ${range.from}::timestamptz and s.left_at < ${range.to}::timestamptz
+    )
+    select week, case when grouping(service_line) = 1 then 'all' else service_line end as line, stage, entity_kind,
       count(*)::int as exits,
-      ${percentiles([0.5, 0.75, 0.9], DAYS)} as days,
+      ${percentiles([0.5, 0.75, 0.9], "days")} as days,
       -- core's mean: added one at a time in ascending order, then divided.
-      ${sql.raw(`sum(${DAYS} order by ${DAYS}) / count(*)::float8`)} as mean_days
-    from w join stage_span_facts s on s.workspace_id = ${params.workspaceId}
-      and s.left_at >= w.start_at and s.left_at < w.end_at and s.left_at <= ${asOf}::timestamptz
-      and s.left_at >= ${range.from}::timestamptz and s.left_at < ${range.to}::timestamptz
-    group by grouping sets ((w.week, s.service_line, s.stage, s.entity_kind), (w.week, s.stage, s.entity_kind))`);
+      sum(days order by days) / count(*)::float8 as mean_days
+    from x
+    group by grouping sets ((week, service_line, stage, entity_kind), (week, stage, entity_kind))`);
   return rowsOf(result).map((r) => {
     const [medianDays = null, p75Days = null, p90Days = null] = numbers(r.days);
     return {

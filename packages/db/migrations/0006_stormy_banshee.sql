@@ -1,0 +1,2 @@
+DROP INDEX "stage_span_facts_exit_idx";--> statement-breakpoint
+CREATE INDEX "stage_span_facts_exit_idx" ON "stage_span_facts" USING btree ("workspace_id","left_at","entered_at","stage","entity_kind","service_line");
