@@ -94,7 +94,7 @@ export class SalesforceSource implements CrmSource {
           `SELECT ${this.#select(object)} FROM ${object}${where ? ` WHERE ${where}` : ""} ORDER BY Id LIMIT ${BATCH}`,
         );
         lastId = records.at(-1)?.Id ?? lastId;
-        for (const record of records) maxStamp = maxOf(maxStamp, String(record[STAMP[object]] ?? ""));
+        maxStamp = latestStamp(maxStamp, records, STAMP[object]);
         const done = records.length < BATCH;
         const cursors: Record<string, CursorValue | null> = {};
         if (done) {
@@ -126,7 +126,7 @@ export class SalesforceSource implements CrmSource {
         `SELECT ${this.#select(object)} FROM ${object} WHERE ${where} ORDER BY ${stamp}, Id LIMIT ${BATCH}`,
       );
       let maxStamp = cursor.maxStamp;
-      for (const record of records) maxStamp = maxOf(maxStamp, String(record[stamp] ?? ""));
+      maxStamp = latestStamp(maxStamp, records, stamp);
       const last = records.at(-1);
       const done = records.length < BATCH;
       cursor = done
@@ -158,7 +158,7 @@ export class SalesforceSource implements CrmSource {
         at: new Date(String(record.SystemModstamp).replace(/\+0000$/, "Z")),
         ...(record.MasterRecordId ? { mergedIntoCrmId: String(record.MasterRecordId) } : {}),
       }));
-      for (const record of records) maxStamp = maxOf(maxStamp, String(record.SystemModstamp ?? ""));
+      maxStamp = latestStamp(maxStamp, records, "SystemModstamp");
       lastId = records.at(-1)?.Id ?? lastId;
       const done = records.length < BATCH;
       const cursors = done && maxStamp ? { [`${object}:deleted`]: { since: maxOf(since, this.#back(maxStamp)) } } : {};
@@ -266,8 +266,26 @@ function soqlDate(value: string): string {
 function maxOf(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  return Date.parse(a.replace(/\+0000$/, "Z")) >= Date.parse(b.replace(/\+0000$/, "Z")) ? a : b;
+  return parseStamp(a) >= parseStamp(b) ? a : b;
 }
+
+/** `maxOf` folded over the records' stamps, each parsed once (a full sync folds 740k of them). */
+function latestStamp(current: string, records: SalesforceRecord[], field: string): string {
+  let latest = current;
+  let latestMs = latest ? parseStamp(latest) : Number.NaN;
+  for (const record of records) {
+    const stamp = String(record[field] ?? "");
+    if (!stamp) continue;
+    const ms = parseStamp(stamp);
+    if (!latest || !(latestMs >= ms)) {
+      latest = stamp;
+      latestMs = ms;
+    }
+  }
+  return latest;
+}
+
+const parseStamp = (stamp: string) => Date.parse(stamp.replace(/\+0000$/, "Z"));
 
 /** Incremental: the current stage (and amount, close date) as seen, in case no history row records the change. */
 function observedValues(object: SObject, records: SalesforceRecord[]): SyncPage["observed"] {
