@@ -13,12 +13,18 @@ import {
 } from "@revops/db";
 import type { JobPayload, syncConnection } from "@revops/queue";
 import type { WorkerDeps } from "../deps.ts";
-import { commitPages, Touched } from "../sync/commit-page.ts";
+import { commitPages, overlapKeys, Touched, tablesWritten } from "../sync/commit-page.ts";
+import { CommitPipeline } from "../sync/commit-pipeline.ts";
 import { acquireConnectionLock, type ConnectionLock } from "../sync/connection-lock.ts";
 import { enqueueRecompute } from "../sync/enqueue-recompute.ts";
 import { PlannerStatistics } from "../sync/planner-statistics.ts";
 import { readAhead } from "../sync/read-ahead.ts";
 import { secretBoxOf } from "../sync/secret-box.ts";
+
+interface Counts {
+  pages: number;
+  records: Record<string, number>;
+}
 
 export interface SyncOutcome {
   status: "succeeded" | "needs_reconnect" | "skipped";
@@ -72,10 +78,11 @@ async function runSync(
   const touched = new Touched();
   const run = await startSyncRun(db, { workspaceId, connectionId, mode, reason: payload.reason });
   const stats = newRequestStats();
-  let records: Record<string, number> = {};
-  let pages = 0;
+  /** Pages and records by object of the batches committed so far. */
+  let committed: Counts = { pages: 0, records: {} };
   const statistics = new PlannerStatistics(db);
-  const progress = (page: SyncPage | null, database = db) =>
+  const pipeline = new CommitPipeline({ overlap: deps.database.kind === "postgres" });
+  const progress = (page: SyncPage | null, { pages, records }: Counts, database = db) =>
     recordSyncProgress(database, {
       runId: run.id,
       pages,
@@ -110,39 +117,44 @@ async function runSync(
     });
     const startedAt = await databaseNow(db);
     const scope = { workspaceId, connectionId, crm: connection.crm };
+    /** Pages and records by object of the batches read so far (committed or in flight). */
+    let read: Counts = { pages: 0, records: {} };
     for await (const batch of readAhead(crm.source.pages({ mode, cursors, touched: payload.touched, startedAt }))) {
       if (!lock.held()) throw new Error("lost the connection lock (the process stalled); stopping");
-      const before = { pages, records };
-      pages += batch.length;
-      records = { ...records };
-      for (const page of batch) records[page.object] = (records[page.object] ?? 0) + page.records;
-      try {
+      const counts: Counts = { pages: read.pages + batch.length, records: { ...read.records } };
+      for (const page of batch) counts.records[page.object] = (counts.records[page.object] ?? 0) + page.records;
+      read = counts;
+      await pipeline.submit(overlapKeys(batch), async (after) => {
         // The run's progress (and heartbeat) commits with the pages: one round trip and one commit fewer.
         await commitPages(db, scope, batch, touched, {
           durable: deps.database.kind === "pglite",
-          alsoInTransaction: (tx) => progress(batch.at(-1) ?? null, tx),
+          alsoInTransaction: (tx) => progress(batch.at(-1) ?? null, counts, tx),
+          ...(after ? { after } : {}),
         });
-      } catch (error) {
-        ({ pages, records } = before);
-        throw error;
-      }
-      statistics.afterPage(batch.reduce((sum, page) => sum + page.records, 0));
+        committed = counts;
+      });
+      statistics.afterPage(
+        batch.reduce((sum, page) => sum + page.records, 0),
+        batch.flatMap((page) => tablesWritten(page)),
+      );
     }
+    await pipeline.drain();
     await statistics.settled();
-    await progress(null);
+    await progress(null, committed);
     await finishSyncRun(db, { runId: run.id, status: "succeeded", errors: [] });
     const discovered = crm.discoveredSettings();
     if (Object.entries(discovered).some(([key, value]) => connection.settings[key] !== value)) {
       await updateConnection(db, { workspaceId, connectionId, settings: { ...connection.settings, ...discovered } });
     }
     await setConnectionStatus(db, { workspaceId, connectionId, status: "ok" });
-    log.info({ runId: run.id, pages, records, ...stats }, "sync finished");
-    return { status: "succeeded", runId: run.id, pages, stats };
+    log.info({ runId: run.id, pages: committed.pages, records: committed.records, ...stats }, "sync finished");
+    return { status: "succeeded", runId: run.id, pages: committed.pages, stats };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const errors: SyncRunError[] = [{ at: new Date().toISOString(), object: null, message }];
+    await pipeline.settled();
     await statistics.settled().catch(() => {});
-    await progress(null).catch(() => {});
+    await progress(null, committed).catch(() => {});
     if (error instanceof CrmAuthError) {
       await finishSyncRun(db, { runId: run.id, status: "needs_reconnect", errors });
       await setConnectionStatus(db, { workspaceId, connectionId, status: "needs_reconnect", detail: message });

@@ -71,3 +71,42 @@ describe("Salesforce sync against the sandbox", () => {
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 });
+
+describe("Salesforce full sync stopped while batches commit side by side", () => {
+  it("resumed after each failure, holds exactly the org's funnel", async () => {
+    // One attempt per request: an injected timeout stops the run wherever it falls, pages of several Task
+    // batches in flight (on Postgres two commit side by side); each run resumes from the committed cursors.
+    const harness = await createSyncTestDeps({ CRM_MAX_ATTEMPTS: "1" });
+    const sandbox = await startTestSandbox({
+      leads: 2_500,
+      faults: { timeoutRate: 0.15, timeoutMs: 1_000, target: "salesforce" },
+    });
+    try {
+      const { deps } = harness;
+      const connection = await connectSandbox(deps, sandbox, "salesforce", { requestTimeoutMs: 300 });
+      const job = {
+        workspaceId: "acme",
+        connectionId: connection.id,
+        reason: "manual" as const,
+        mode: "full" as const,
+      };
+      let failures = 0;
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const outcome = await syncConnectionJob(deps, job).catch(() => undefined);
+        if (outcome?.status === "succeeded") break;
+        failures++;
+      }
+      expect(failures).toBeGreaterThan(0);
+      const runs = await listSyncRuns(deps.database.db, { workspaceId: "acme", connectionId: connection.id });
+      expect(runs[0]?.status).toBe("succeeded");
+      sandbox.control.setFaults({ timeoutRate: 0 });
+      const expected = await salesforceState(sandbox);
+      // More than two Task pages of 2,000: batches overlapped.
+      expect(Object.keys(expected.activities).length).toBeGreaterThan(4_000);
+      expect(await databaseState(deps.database.db, "acme", ["Status"])).toEqual(expected);
+    } finally {
+      await sandbox.close();
+      await harness.close();
+    }
+  }, 120_000);
+});

@@ -56,12 +56,25 @@ export async function commitPages(
     durable?: boolean;
     /** Written in the same transaction (the run's progress). */
     alsoInTransaction?: (tx: Database) => Promise<void>;
+    /**
+     * The previous batch's commit, still in flight (only for pages `overlapKeys` accepts, beside pages it
+     * accepted): their own rows are written meanwhile, the rest and the cursors once it has committed, so
+     * the batches commit in order; it failing rolls this one back.
+     */
+    after?: Promise<void>;
   } = {},
 ): Promise<void> {
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
     if (!options.durable) await commitWithoutFlushWait(tx);
-    for (const page of pages) await writePage(tx, scope, page, touched);
+    if (options.after) {
+      // Rows no other page in flight writes first, beside the previous batch; the rest once it has committed.
+      for (const page of pages) await writeOwnRows(tx, scope, page, touched);
+      await options.after;
+      for (const page of pages) await writePage(tx, scope, page, touched, { ownRowsWritten: true });
+    } else {
+      for (const page of pages) await writePage(tx, scope, page, touched);
+    }
     // A later page's cursor replaces an earlier one's (null: removed), as writing them one by one would.
     const cursors = Object.assign({}, ...pages.map((page) => page.cursors ?? {}));
     if (Object.keys(cursors).length > 0) {
@@ -71,7 +84,56 @@ export async function commitPages(
   });
 }
 
-async function writePage(tx: Database, scope: SyncScope, page: SyncPage, touched: Touched): Promise<void> {
+/**
+ * Rows of a page that no other page in flight writes and whose look-ups read only committed rows: activities
+ * and deal history, in pages that carry nothing else but pipeline stages and problems. Their keys (activity
+ * CRM ids, history identities), or null for any other page: such a page never overlaps another.
+ */
+export function overlapKeys(pages: SyncPage[]): Set<string> | null {
+  const keys = new Set<string>();
+  for (const page of pages) {
+    const { object, activities, dealHistory, stages, problems, cursors, records, ...rest } = page;
+    if (Object.values(rest).some((value) => value !== undefined)) return null;
+    for (const activity of activities ?? []) keys.add(`activity\0${activity.crmId}`);
+    for (const { crmId, change } of dealHistory ?? []) {
+      keys.add(`deal\0${crmId}\0${change.property}\0${change.at.getTime()}\0${change.value ?? ""}`);
+    }
+  }
+  return keys;
+}
+
+const TABLE_OF = { lead: "leads", deal: "deals", activity: "activities" } as const;
+
+/** The CRM record tables a page writes (for the planner statistics' refresh). */
+export function tablesWritten(page: SyncPage): string[] {
+  const tables: string[] = [];
+  const withRecords = ["property_changes", "crm_lead_deal_links", "lead_deals"];
+  if (page.leads?.records.length) tables.push("leads", "activities", ...withRecords);
+  if (page.deals?.records.length) tables.push("deals", ...withRecords);
+  if (page.leadHistory?.length || page.dealHistory?.length || page.settleLeadStatus?.length || page.observed) {
+    tables.push("property_changes");
+  }
+  if (page.activities?.length) tables.push("activities");
+  for (const removal of page.removals ?? []) tables.push(TABLE_OF[removal.object]);
+  if (page.sweepUnseenSince) tables.push("leads", "deals");
+  return tables;
+}
+
+/** The rows `overlapKeys` describes, written before the previous batch has committed. */
+async function writeOwnRows(tx: Database, scope: SyncScope, page: SyncPage, touched: Touched): Promise<void> {
+  if (page.dealHistory?.length) {
+    touched.add("deal", await appendPropertyChanges(tx, scope, "deal", page.dealHistory));
+  }
+  if (page.activities?.length) await upsertActivities(tx, scope, page.activities);
+}
+
+async function writePage(
+  tx: Database,
+  scope: SyncScope,
+  page: SyncPage,
+  touched: Touched,
+  { ownRowsWritten = false } = {},
+): Promise<void> {
   if (page.owners?.length) await upsertOwners(tx, scope, page.owners);
   if (page.stages?.length) await upsertPipelineStages(tx, scope, page.stages);
   if (page.leads?.records.length) {
@@ -85,7 +147,7 @@ async function writePage(tx: Database, scope: SyncScope, page: SyncPage, touched
   if (page.leadHistory?.length) {
     touched.add("lead", await appendPropertyChanges(tx, scope, "lead", page.leadHistory));
   }
-  if (page.dealHistory?.length) {
+  if (page.dealHistory?.length && !ownRowsWritten) {
     touched.add("deal", await appendPropertyChanges(tx, scope, "deal", page.dealHistory));
   }
   if (page.settleLeadStatus?.length) {
@@ -100,7 +162,7 @@ async function writePage(tx: Database, scope: SyncScope, page: SyncPage, touched
     const ids = await recordObservedValues(tx, scope, page.observed.object, page.observed.values);
     touched.add(page.observed.object, ids);
   }
-  if (page.activities?.length) await upsertActivities(tx, scope, page.activities);
+  if (page.activities?.length && !ownRowsWritten) await upsertActivities(tx, scope, page.activities);
   for (const object of ["lead", "deal", "activity"] as const) {
     const removals = (page.removals ?? []).filter((removal) => removal.object === object);
     if (removals.length === 0) continue;

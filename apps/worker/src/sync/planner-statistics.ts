@@ -8,7 +8,8 @@ const FIRST_REFRESH = 2_000;
 
 /**
  * Refreshes planner statistics while a sync writes a lot: each time the run's written rows double
- * (2k, 4k, 8k, …), so a 1M-record first sync analyzes about 10 times and a small incremental never.
+ * (2k, 4k, 8k, …), so a 1M-record first sync analyzes about 10 times and a small incremental never; only the
+ * tables written since the previous refresh (a Salesforce sync's Task pages write activities alone).
  * The analyze runs beside the next pages' commits (it takes no lock that blocks inserts) instead of
  * holding the sync up; `settled()` waits for it and reports its failure.
  */
@@ -16,6 +17,8 @@ export class PlannerStatistics {
   readonly #db: Database;
   #written = 0;
   #next = FIRST_REFRESH;
+  /** Tables written since the last refresh began: the others' statistics are as current as they were. */
+  readonly #dirty = new Set<string>();
   #running: Promise<void> | undefined;
   #failure: unknown;
 
@@ -23,11 +26,14 @@ export class PlannerStatistics {
     this.#db = db;
   }
 
-  afterPage(records: number): void {
+  afterPage(records: number, tables: Iterable<string>): void {
     this.#written += records;
+    for (const table of tables) this.#dirty.add(table);
     if (this.#written < this.#next || this.#running) return;
     this.#next = this.#written * 2;
-    this.#running = analyzeCrmRecords(this.#db)
+    const dirty = [...this.#dirty];
+    this.#dirty.clear();
+    this.#running = analyzeCrmRecords(this.#db, dirty)
       .catch((error: unknown) => {
         this.#failure ??= error;
       })

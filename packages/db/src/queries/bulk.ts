@@ -55,15 +55,21 @@ export async function selectRows<Row>(db: { execute(query: SQL): Promise<unknown
 }
 
 /** The tables a sync fills. */
-const CRM_RECORD_TABLES = "leads, deals, activities, property_changes, crm_lead_deal_links, lead_deals";
+const CRM_RECORD_TABLES = ["leads", "deals", "activities", "property_changes", "crm_lead_deal_links", "lead_deals"];
 
 /**
  * Refreshes the planner's statistics of the tables a sync fills. A first sync grows them from nothing faster
  * than autovacuum looks; with statistics of an empty table the planner joins a page of 2,000 ids against
  * property_changes by scanning the whole table once per id.
  */
-export async function analyzeCrmRecords(db: { execute(query: SQL): Promise<unknown> }): Promise<void> {
-  await db.execute(sql.raw(`analyze ${CRM_RECORD_TABLES}`));
+export async function analyzeCrmRecords(
+  db: { execute(query: SQL): Promise<unknown> },
+  /** Only these of them (those written since the last refresh); all when absent. */
+  tables?: Iterable<string>,
+): Promise<void> {
+  const only = tables ? new Set(tables) : undefined;
+  const chosen = only ? CRM_RECORD_TABLES.filter((table) => only.has(table)) : CRM_RECORD_TABLES;
+  if (chosen.length > 0) await db.execute(sql.raw(`analyze ${chosen.join(", ")}`));
 }
 
 /**
