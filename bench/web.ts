@@ -92,12 +92,17 @@ const databaseUrl = postgres
       pathname: postgres.location.slice(postgres.location.indexOf("/")),
     }).toString()
   : undefined;
+// Chromium first: a missing browser fails before the demo (a worker and a 50k-lead sync) is started.
+const browser = await launchChromium();
 const startedAt = performance.now();
 const demo = await startDemo({
   leads: Number(values.leads),
   webDist: dist,
   syncTimeoutMs: Number(values["sync-timeout-minutes"]) * 60_000,
   databaseUrl,
+}).catch(async (error: unknown) => {
+  await browser.close();
+  throw error;
 });
 const syncSeconds = (performance.now() - startedAt) / 1000;
 const week = lastCompleteWeek();
@@ -119,7 +124,16 @@ const waitForSettledFacts = async () => {
   }
   throw new Error("the week's review never settled (facts still changing after 45 min)");
 };
-const weekMqls = await waitForSettledFacts();
+// Whatever fails before the pages are measured stops the demo too, or its worker would keep syncing.
+const stopAll = async () => {
+  await browser.close();
+  await demo.stop();
+  await postgres?.close();
+};
+const weekMqls = await waitForSettledFacts().catch(async (error: unknown) => {
+  await stopAll();
+  throw error;
+});
 const settledSeconds = (performance.now() - startedAt) / 1000;
 // The review API alone (the demo owner's session), for the reading: as the bench has always timed it (default: with the
 // 12-week trend, settled-week cache warm), and the page's first request with the cache emptied before each (cold).
@@ -136,11 +150,16 @@ const timeApi = async (path: string, before: () => Promise<void>) => {
 const emptyCache = async () => {
   if (postgres) await clearReviewWeekCache(postgres.db, demoWorkspace);
 };
-const apiTimes = await timeApi(reviewPath, async () => undefined);
-const coldApiTimes = postgres ? await timeApi(`${reviewPath}&trend=false`, emptyCache) : [];
+const apiRuns = async () => ({
+  warm: await timeApi(reviewPath, async () => undefined),
+  cold: postgres ? await timeApi(`${reviewPath}&trend=false`, emptyCache) : [],
+});
+const { warm: apiTimes, cold: coldApiTimes } = await apiRuns().catch(async (error: unknown) => {
+  await stopAll();
+  throw error;
+});
 
 type Timing = { content: number; interactive: number };
-const browser = await launchChromium();
 
 /** One page load in a fresh context (no HTTP cache, no warm query cache), waited on until the network is quiet. */
 async function measurePage(label: string): Promise<Timing> {
@@ -198,9 +217,7 @@ try {
     coldTimings.push(await measurePage(`cold run ${run + 1} (settled-week cache emptied)`));
   }
 } finally {
-  await browser.close();
-  await demo.stop();
-  await postgres?.close();
+  await stopAll();
 }
 
 const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
