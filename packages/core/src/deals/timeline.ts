@@ -1,3 +1,4 @@
+import { isDealClose } from "../metrics/winRate.ts";
 import type { DealRecord, Transition } from "../model.ts";
 import type { DealState } from "./state.ts";
 import { dealStateAt } from "./state.ts";
@@ -57,7 +58,7 @@ export function dealStateSpans(deal: DealRecord, transitions: readonly Transitio
 export function dealCloses(deal: DealRecord, transitions: readonly Transition[]): DealClose[] {
   const closes: DealClose[] = [];
   transitions.forEach((t, order) => {
-    if (t.stage !== "closed_won" && t.stage !== "closed_lost") return;
+    if (!isDealClose(t)) return;
     closes.push({ at: t.at, stage: t.stage, order, amount: dealStateAt(deal, transitions, t.at).amount });
   });
   return closes;

@@ -53,7 +53,9 @@ export function winRateFromSums(sums: WinRateSums): WinRate {
 }
 
 /** An entry into closed_won or closed_lost: what win rate counts, and what picks the deals a week can need. */
-export function isDealClose(transition: Transition): boolean {
+export function isDealClose(
+  transition: Transition,
+): transition is Transition & { stage: "closed_won" | "closed_lost" } {
   return transition.stage === "closed_won" || transition.stage === "closed_lost";
 }
 

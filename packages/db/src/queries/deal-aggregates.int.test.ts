@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { DealFactRow, DealRecord, SourceCategory } from "@revops/core";
 import {
   coverageOf,
+  coveragePeriod,
   dealCloseFacts,
   dealCloses,
   dealStateSpans,
   defaultDefinitions,
   deriveDealTransitions,
-  fiscalQuarterOf,
   forServiceLine,
   OPEN_DEAL_STAGES,
   reviewWindow,
@@ -112,7 +112,7 @@ it("gives core's coverage, win rate and source mix to the last bit, for settled 
       asOf,
       openStages: OPEN_DEAL_STAGES,
       weeks: windows.map((w) => {
-        const quarter = fiscalQuarterOf(new Date(w.end.getTime() - 1), defs.timezone, defs.fiscalYearStartMonth);
+        const quarter = coveragePeriod(defs, w);
         return { ...w, periodFrom: quarter.startDate, periodTo: quarter.endDate };
       }),
     });

@@ -11,7 +11,7 @@ import {
 } from "@revops/db";
 import type { ApiDeps } from "../../env.ts";
 import { badRequest, notFound } from "../../errors.ts";
-import { factsForWeek, factsFromRecords, factsRange, storedFacts } from "./review-facts-source.ts";
+import { factsFromRecords, factsRange, storedFacts, weekFactsSelector } from "./review-facts-source.ts";
 import type { ReviewBody, ReviewWeekBody } from "./review-schema.ts";
 import type { WeekRows } from "./review-weeks.ts";
 import { factsWeekRows } from "./review-weeks.ts";
@@ -61,16 +61,16 @@ export async function factsForWeeks(ctx: ReviewContext, workspaceId: string, wee
   return ctx.computedFrom === "facts" ? storedFacts(ctx.db, range) : factsFromRecords(ctx.db, workspaceId, ctx.defs);
 }
 
-/** One week's rows recomputed from records (another definitions version). */
+/** One week's rows recomputed from records (another definitions version, or facts of an older layout). */
 function recordWeekRows(
   ctx: ReviewContext,
-  facts: ReviewFacts,
+  factsOf: (week: string, asOf: Date) => ReviewFacts,
   week: string,
   asOf: Date,
   lines: string[],
 ): ReviewWeekBody {
   const window = reviewWindow(ctx.defs, week, asOf);
-  const own = factsForWeek(facts, ctx.defs, week, asOf);
+  const own = factsOf(week, asOf);
   const rows = lines.map((serviceLine) => computeReviewRow({ ...own, defs: ctx.defs, week, asOf, serviceLine }));
   return { week, start: window.start.toISOString(), end: window.end.toISOString(), rows: jsonOf(rows) };
 }
@@ -120,9 +120,10 @@ async function weeksFromFacts(ctx: ReviewContext, query: ReviewQuery, generation
 async function weeksFromRecords(ctx: ReviewContext, query: ReviewQuery) {
   const previous = previousWeek(query.week);
   const facts = await factsFromRecords(ctx.db, query.workspaceId, ctx.defs);
+  const factsOf = weekFactsSelector(facts, ctx.defs);
   const lines = query.serviceLine ? [query.serviceLine] : reviewServiceLines(facts, ctx.defs);
-  const main = recordWeekRows(ctx, facts, query.week, query.asOf, lines);
-  const before = recordWeekRows(ctx, facts, previous, query.asOf, lines);
+  const main = recordWeekRows(ctx, factsOf, query.week, query.asOf, lines);
+  const before = recordWeekRows(ctx, factsOf, previous, query.asOf, lines);
   const trendLines = [query.serviceLine ?? "all"];
   const pick = (week: ReviewWeekBody) => ({
     ...week,
@@ -134,7 +135,7 @@ async function weeksFromRecords(ctx: ReviewContext, query: ReviewQuery) {
       ? pick(main)
       : w === previous
         ? pick(before)
-        : recordWeekRows(ctx, facts, w, query.asOf, trendLines),
+        : recordWeekRows(ctx, factsOf, w, query.asOf, trendLines),
   );
   return { main, before, trend };
 }

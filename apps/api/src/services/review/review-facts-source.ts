@@ -64,14 +64,22 @@ export async function factsFromRecords(db: Database, workspaceId: string, defs: 
 
 /** Facts restricted to what one week can use, so each week's aggregation scans only its own rows. */
 export function factsForWeek(facts: ReviewFacts, defs: Definitions, week: string, asOf: Date): ReviewFacts {
-  const { start, end, cutoff } = reviewWindow(defs, week, asOf);
-  const inWeek = (at: Date | null) => at !== null && at >= start && at < end;
-  return {
-    cycles: facts.cycles.filter((c) => inWeek(c.startAt)),
-    spans: facts.spans.filter(
-      (s) => inWeek(s.leftAt) || (s.enteredAt <= cutoff && (s.leftAt === null || s.leftAt > cutoff)),
-    ),
-    deals: weekDealSelector(facts.deals, defs)(week, asOf),
+  return weekFactsSelector(facts, defs)(week, asOf);
+}
+
+/** `factsForWeek` for many weeks over one set of facts: the deals' per-week picking is prepared once. */
+export function weekFactsSelector(facts: ReviewFacts, defs: Definitions) {
+  const dealsOf = weekDealSelector(facts.deals, defs);
+  return (week: string, asOf: Date): ReviewFacts => {
+    const { start, end, cutoff } = reviewWindow(defs, week, asOf);
+    const inWeek = (at: Date | null) => at !== null && at >= start && at < end;
+    return {
+      cycles: facts.cycles.filter((c) => inWeek(c.startAt)),
+      spans: facts.spans.filter(
+        (s) => inWeek(s.leftAt) || (s.enteredAt <= cutoff && (s.leftAt === null || s.leftAt > cutoff)),
+      ),
+      deals: dealsOf(week, asOf),
+    };
   };
 }
 

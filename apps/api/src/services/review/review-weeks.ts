@@ -1,5 +1,5 @@
 import type { Definitions } from "@revops/core";
-import { fiscalQuarterOf, OPEN_DEAL_STAGES, reviewWindow, UNASSIGNED } from "@revops/core";
+import { coveragePeriod, OPEN_DEAL_STAGES, reviewWindow, UNASSIGNED } from "@revops/core";
 import type { CachedReviewWeek } from "@revops/db";
 import {
   countOpenSpansAt,
@@ -145,7 +145,7 @@ async function storedAggregates(
   const windows = weeks.map((week) => reviewWindow(ctx.defs, week, asOf));
   const cutoffs = [...new Set(windows.map((w) => w.cutoff.getTime()))].map((t) => new Date(t));
   const dealWeeks = windows.map((w) => {
-    const quarter = fiscalQuarterOf(new Date(w.end.getTime() - 1), ctx.defs.timezone, ctx.defs.fiscalYearStartMonth);
+    const quarter = coveragePeriod(ctx.defs, w);
     return { ...w, periodFrom: quarter.startDate, periodTo: quarter.endDate };
   });
   const [cycles, exits, open, deals] = await Promise.all([
