@@ -1,8 +1,8 @@
+import { type Random, seededRandom } from "@revops/crm-sandbox/prng";
 import { describe, expect, it } from "vitest";
 import { defaultDefinitions } from "../definitions/defaults.ts";
 import type { DealRecord } from "../model.ts";
 import { at, deal } from "../testing/fixtures.ts";
-import { seededRandom } from "../testing/random.ts";
 import { deriveDealTransitions } from "../transitions/derive.ts";
 import { dealStateAt } from "./state.ts";
 import { dealCloses, dealStateSpans } from "./timeline.ts";
@@ -22,8 +22,8 @@ const DAY = 86_400_000;
 const BASE = at("2026-09-01T00:00:00Z").getTime();
 
 /** A deal with changes before and after its creation, ties on one instant, and values set back. */
-function randomDeal(next: () => number, n: number): DealRecord {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+function randomDeal(random: Random, n: number): DealRecord {
+  const { next, pick } = random;
   // Instants on a coarse grid so that ties (several changes at one instant) happen often.
   const instant = () => new Date(BASE + Math.floor(next() * 40) * DAY);
   const created = instant();
@@ -41,9 +41,9 @@ function randomDeal(next: () => number, n: number): DealRecord {
 
 describe("dealStateSpans", () => {
   it("gives dealStateAt's state at every instant, before, at and after each change", () => {
-    const next = seededRandom(42);
+    const random = seededRandom(42);
     for (let n = 0; n < 300; n++) {
-      const record = randomDeal(next, n);
+      const record = randomDeal(random, n);
       const transitions = deriveDealTransitions(record, defs).transitions;
       const spans = dealStateSpans(record, transitions);
       expect(spans[0]?.from).toEqual(record.createdAt);

@@ -14,7 +14,7 @@ import {
   sourceMixOf,
   winRateOf,
 } from "@revops/core";
-import { seededRandom } from "@revops/core/testing/random";
+import { seededRandom } from "@revops/crm-sandbox/prng";
 import { afterEach, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.ts";
 import { createTestDatabase } from "../testing/index.ts";
@@ -35,8 +35,7 @@ const probabilityByStage = { appointmentscheduled: 0.1, presentationscheduled: 0
 
 /** Deals over Q3 and Q4 with amounts whose float sums depend on the order, ties and close dates moving across quarters. */
 function randomDeals(count: number): DealFactRow[] {
-  const next = seededRandom(7);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  const { next, pick } = seededRandom(7);
   // Half-day grid: ties between changes, and between changes and week boundaries.
   const instant = () => new Date(BASE + Math.floor(next() * 200) * (DAY / 2));
   return Array.from({ length: count }, () => {

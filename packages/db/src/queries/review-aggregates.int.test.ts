@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defaultDefinitions, mean, percentileDisc, reviewWindow } from "@revops/core";
-import { seededRandom } from "@revops/core/testing/random";
+import { seededRandom } from "@revops/crm-sandbox/prng";
 import { afterEach, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client.ts";
 import { createTestDatabase } from "../testing/index.ts";
@@ -22,8 +22,7 @@ it("gives core's percentiles and means of response times and times in stage, com
   database = await createTestDatabase();
   const db = database.db;
   await ensureWorkspace(db, { id: "acme", name: "Acme" });
-  const next = seededRandom(11);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  const { next, pick } = seededRandom(11);
   // Durations on a coarse grid (ties) and a fine one (sums that depend on the order of the additions).
   const duration = () => ((next() < 0.5 ? Math.floor(next() * 20) * 60 : Math.floor(next() * 100_000)) * MINUTE) / 7;
   const spans: StoredSpanFact[] = Array.from({ length: 600 }, (_, i) => {
